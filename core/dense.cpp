@@ -1,0 +1,57 @@
+#include "core/dense.h"
+
+#include <stdexcept>
+
+namespace layerlens::core {
+
+template <typename S>
+Dense<S>::Dense(int fanIn, int fanOut)
+{
+    if (fanIn < 1)
+        throw std::invalid_argument("Dense: fan_in must be > 0");
+    if (fanOut < 1)
+        throw std::invalid_argument("Dense: fan_out must be > 0");
+    m_weight = Matrix<S>::Zero(fanOut, fanIn);
+    m_bias = Matrix<S>::Zero(fanOut, 1);
+    m_weightGrad = Matrix<S>::Zero(fanOut, fanIn);
+    m_biasGrad = Matrix<S>::Zero(fanOut, 1);
+}
+
+template <typename S>
+const Matrix<S> &Dense<S>::forward(const Matrix<S> &input)
+{
+    if (input.rows() != m_weight.cols())
+        throw std::invalid_argument("Dense: input has " + std::to_string(input.rows())
+                                    + " features, expected " + std::to_string(m_weight.cols()));
+    m_input = &input;
+    m_output.resize(m_weight.rows(), input.cols());
+    m_output.noalias() = m_weight * input;      // out × batch
+    m_output.colwise() += m_bias.col(0);
+    return m_output;
+}
+
+template <typename S>
+const Matrix<S> &Dense<S>::backward(const Matrix<S> &gradOutput)
+{
+    const Matrix<S> &x = *m_input;                      // in × batch
+    m_weightGrad.noalias() = gradOutput * x.transpose(); // dW = dZ·Xᵀ, out × in
+    m_biasGrad = gradOutput.rowwise().sum();             // db = Σ_batch dZ
+    if (m_computeInputGrad) {
+        m_gradInput.resize(x.rows(), x.cols());
+        m_gradInput.noalias() = m_weight.transpose() * gradOutput; // dX = Wᵀ·dZ
+    } else {
+        m_gradInput.resize(0, 0);
+    }
+    return m_gradInput;
+}
+
+template <typename S>
+std::vector<Parameter<S>> Dense<S>::parameters()
+{
+    return {{"weight", &m_weight, &m_weightGrad, true}, {"bias", &m_bias, &m_biasGrad, false}};
+}
+
+template class Dense<float>;
+template class Dense<double>;
+
+} // namespace layerlens::core

@@ -1,0 +1,260 @@
+#include "core/network.h"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace layerlens::core {
+
+int NetworkConfig::widthOf(int layer) const
+{
+    return widths.size() == 1 ? widths.front() : widths.at(static_cast<std::size_t>(layer));
+}
+
+void NetworkConfig::validate() const
+{
+    auto fail = [](const std::string &message) { throw std::invalid_argument(message); };
+    if (inputs < 1)
+        fail("inputs: must be >= 1");
+    if (classes < 1)
+        fail("classes: must be >= 1");
+    if (depth < 1 || depth > kMaxDepth)
+        fail("depth: must be in [1, " + std::to_string(kMaxDepth) + "], got " + std::to_string(depth));
+    if (widths.empty())
+        fail("width: needs one value or one per hidden layer");
+    if (widths.size() != 1 && widths.size() != static_cast<std::size_t>(depth))
+        fail("width: a list must have one entry per hidden layer (" + std::to_string(depth) + "), got "
+             + std::to_string(widths.size()));
+    for (int w : widths)
+        if (w < 1 || w > kMaxWidth)
+            fail("width: must be in [1, " + std::to_string(kMaxWidth) + "], got " + std::to_string(w));
+    if (!(std::isfinite(leakySlope) && leakySlope >= 0.0 && leakySlope <= 1.0))
+        fail("leaky_slope: must be in [0, 1]");
+    if (!(std::isfinite(eluAlpha) && eluAlpha > 0.0))
+        fail("elu_alpha: must be a finite number > 0");
+    if (activation == ActivationKind::Maxout && (maxoutPieces < 2 || maxoutPieces > kMaxMaxoutPieces))
+        fail("maxout_pieces: must be in [2, " + std::to_string(kMaxMaxoutPieces) + "]");
+    if (init.kind == InitKind::Normal && !(std::isfinite(init.std) && init.std > 0.0))
+        fail("init_std: must be a finite number > 0");
+    if (init.kind == InitKind::Uniform && !(std::isfinite(init.bound) && init.bound > 0.0))
+        fail("init_bound: must be a finite number > 0");
+    if (init.kind == InitKind::Constant && !std::isfinite(init.constant))
+        fail("init_constant: must be a finite number");
+    if (!(bnMomentum > 0.0 && bnMomentum <= 1.0))
+        fail("bn_momentum: must be in (0, 1]");
+    if (bnWindow < 1)
+        fail("bn_window: must be >= 1");
+    if (!(std::isfinite(bnEps) && bnEps > 0.0))
+        fail("bn_eps: must be a finite number > 0");
+    if (!(dropout >= 0.0 && dropout < 1.0))
+        fail("dropout: must be in [0, 1), got " + std::to_string(dropout));
+}
+
+template <typename S>
+Network<S>::Network(const NetworkConfig &config) : m_config(config)
+{
+    m_config.validate();
+    Rng initRng(m_config.seed, RngStream::Init);
+    Rng dropoutRng(m_config.seed, RngStream::Dropout);
+    const bool maxout = m_config.activation == ActivationKind::Maxout;
+    const int pieces = maxout ? m_config.maxoutPieces : 1;
+    int fanIn = m_config.inputs;
+    for (int i = 0; i < m_config.depth; ++i) {
+        const int width = m_config.widthOf(i);
+        HiddenLayer<S> layer;
+        layer.dense = std::make_unique<Dense<S>>(fanIn, width * pieces);
+        // Each Maxout piece is a map fan_in → width, so the initialiser counts those fans.
+        initialize(layer.dense->weight(), m_config.init, fanIn, width, initRng);
+        if (m_config.batchNorm)
+            layer.batchNorm = std::make_unique<BatchNorm<S>>(width * pieces, m_config.bnInference,
+                                                             m_config.bnMomentum, m_config.bnWindow,
+                                                             m_config.bnEps);
+        if (maxout) {
+            layer.activation = std::make_unique<Maxout<S>>(width, pieces);
+        } else {
+            const double parameter = m_config.activation == ActivationKind::LeakyRelu ? m_config.leakySlope
+                                     : m_config.activation == ActivationKind::Elu     ? m_config.eluAlpha
+                                                                                      : 0.0;
+            layer.activation = std::make_unique<Activation<S>>(m_config.activation, parameter);
+        }
+        // Each layer's mask stream is split off the dropout stream, so masks do not depend on
+        // the order in which layers draw.
+        layer.dropout = std::make_unique<Dropout<S>>(m_config.dropout,
+                                                     Rng(dropoutRng.next(), RngStream::Dropout));
+        m_hidden.push_back(std::move(layer));
+        fanIn = width;
+    }
+    m_output = std::make_unique<Dense<S>>(fanIn, m_config.classes);
+    initialize(m_output->weight(), m_config.init, fanIn, m_config.classes, initRng);
+    m_loss = Loss<S>::create(m_config.loss);
+    m_hidden.front().dense->setComputeInputGradient(false);
+    m_inputGradient = &m_empty;
+}
+
+template <typename S>
+const Matrix<S> &Network<S>::forward(const Matrix<S> &input)
+{
+    if (input.rows() != m_config.inputs)
+        throw std::invalid_argument("Network: input has " + std::to_string(input.rows()) + " features, expected "
+                                    + std::to_string(m_config.inputs));
+    const Matrix<S> *x = &input;
+    for (auto &layer : m_hidden) {
+        x = &layer.dense->forward(*x);
+        if (layer.batchNorm)
+            x = &layer.batchNorm->forward(*x);
+        layer.preActivation = x;
+        x = &layer.activation->forward(*x);
+        layer.activationOutput = x;
+        x = &layer.dropout->forward(*x);
+    }
+    m_lastOutput = &m_output->forward(*x);
+    return *m_lastOutput;
+}
+
+template <typename S>
+S Network<S>::loss(Labels labels)
+{
+    if (!m_lastOutput)
+        throw std::logic_error("Network: loss() before forward()");
+    return m_loss->forward(*m_lastOutput, labels);
+}
+
+template <typename S>
+void Network<S>::backward()
+{
+    const Matrix<S> *g = &m_output->backward(m_loss->backward());
+    for (auto it = m_hidden.rbegin(); it != m_hidden.rend(); ++it) {
+        g = &it->dropout->backward(*g);
+        it->activationGradient = g;
+        g = &it->activation->backward(*g);
+        if (it->batchNorm)
+            g = &it->batchNorm->backward(*g);
+        g = &it->dense->backward(*g);
+    }
+    m_inputGradient = g;
+}
+
+namespace {
+
+template <typename S>
+std::string firstNonFinite(const std::vector<Parameter<S>> &parameters, bool gradients)
+{
+    for (const auto &p : parameters) {
+        const Matrix<S> &m = gradients ? *p.gradient : *p.value;
+        if (!m.allFinite())
+            return (gradients ? "gradient of " : "") + p.name + " is NaN or Inf";
+    }
+    return {};
+}
+
+} // namespace
+
+template <typename S>
+StepResult Network<S>::trainStep(const Matrix<S> &input, Labels labels, Optimizer<S> &optimizer)
+{
+    if (diverged())
+        return m_diverged;
+    setTraining(true);
+    StepResult result;
+    result.step = m_steps + 1;
+    forward(input);
+    result.loss = static_cast<double>(loss(labels));
+    result.accuracy = accuracy(*m_lastOutput, labels);
+    const auto params = parameters();
+    if (!std::isfinite(result.loss)) {
+        result.reason = "loss is NaN or Inf";
+    } else {
+        backward();
+        result.reason = firstNonFinite(params, true);
+        if (result.reason.empty()) {
+            optimizer.step();
+            result.reason = firstNonFinite(params, false);
+        }
+    }
+    if (!result.reason.empty()) {
+        result.status = StepStatus::Diverged;
+        m_diverged = result;
+        return result;
+    }
+    m_steps = result.step;
+    return result;
+}
+
+template <typename S>
+Evaluation Network<S>::evaluate(const Matrix<S> &input, Labels labels, int chunk)
+{
+    if (static_cast<Eigen::Index>(labels.size()) != input.cols())
+        throw std::invalid_argument("Network: evaluate() needs one label per column");
+    if (chunk < 1)
+        throw std::invalid_argument("Network: evaluate() chunk must be >= 1");
+    const bool wasTraining = m_training;
+    setTraining(false);
+    double lossSum = 0.0, correct = 0.0;
+    Matrix<S> block;
+    for (Eigen::Index start = 0; start < input.cols(); start += chunk) {
+        const Eigen::Index n = std::min<Eigen::Index>(chunk, input.cols() - start);
+        block = input.middleCols(start, n);
+        const Labels part = labels.subspan(static_cast<std::size_t>(start), static_cast<std::size_t>(n));
+        forward(block);
+        lossSum += static_cast<double>(m_loss->forward(*m_lastOutput, part)) * static_cast<double>(n);
+        correct += accuracy(*m_lastOutput, part) * static_cast<double>(n);
+    }
+    setTraining(wasTraining);
+    m_lastOutput = nullptr; // the block it points into is gone
+    const double count = static_cast<double>(std::max<Eigen::Index>(1, input.cols()));
+    return {lossSum / count, correct / count};
+}
+
+template <typename S>
+std::vector<Parameter<S>> Network<S>::parameters()
+{
+    std::vector<Parameter<S>> all;
+    auto add = [&all](const std::string &prefix, Layer<S> &layer) {
+        for (auto p : layer.parameters()) {
+            p.name = prefix + "." + layer.kind() + "." + p.name;
+            all.push_back(p);
+        }
+    };
+    for (std::size_t i = 0; i < m_hidden.size(); ++i) {
+        const std::string prefix = "hidden" + std::to_string(i + 1);
+        add(prefix, *m_hidden[i].dense);
+        if (m_hidden[i].batchNorm)
+            add(prefix, *m_hidden[i].batchNorm);
+    }
+    add("output", *m_output);
+    return all;
+}
+
+template <typename S>
+void Network<S>::setTraining(bool training)
+{
+    m_training = training;
+    for (auto &layer : m_hidden) {
+        layer.dense->setTraining(training);
+        if (layer.batchNorm)
+            layer.batchNorm->setTraining(training);
+        layer.activation->setTraining(training);
+        layer.dropout->setTraining(training);
+    }
+    m_output->setTraining(training);
+}
+
+template <typename S>
+void Network<S>::setDropoutRate(double rate)
+{
+    if (!(rate >= 0.0 && rate < 1.0))
+        throw std::invalid_argument("dropout: must be in [0, 1)");
+    m_config.dropout = rate;
+    for (auto &layer : m_hidden)
+        layer.dropout->setRate(rate);
+}
+
+template <typename S>
+void Network<S>::setComputeInputGradient(bool compute)
+{
+    m_hidden.front().dense->setComputeInputGradient(compute);
+}
+
+template class Network<float>;
+template class Network<double>;
+
+} // namespace layerlens::core

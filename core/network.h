@@ -1,0 +1,137 @@
+#pragma once
+
+#include "core/activation.h"
+#include "core/batchnorm.h"
+#include "core/dense.h"
+#include "core/dropout.h"
+#include "core/initializer.h"
+#include "core/loss.h"
+#include "core/optimizer.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace layerlens::core {
+
+/// Limits of the network a config may ask for.
+inline constexpr int kMaxDepth = 50;
+inline constexpr int kMaxWidth = 2048;
+inline constexpr int kMaxMaxoutPieces = 16;
+
+/// The architecture, a plain value type. Field names follow the config keys of docs/config.md.
+struct NetworkConfig {
+    int inputs = 2;                   ///< input features, ≥ 1
+    int classes = 2;                  ///< output units, ≥ 1
+    int depth = 3;                    ///< hidden layers, 1–50
+    std::vector<int> widths{64};      ///< `width`: one value for all hidden layers, or one per layer; 1–2048
+    ActivationKind activation = ActivationKind::Tanh;
+    double leakySlope = 0.01;         ///< `leaky_slope`, [0, 1]
+    double eluAlpha = 1.0;            ///< `elu_alpha`, > 0
+    int maxoutPieces = 2;             ///< `maxout_pieces`, 2–16
+    InitSpec init;                    ///< `init`, `init_std`, `init_bound`, `init_constant`
+    bool batchNorm = false;           ///< `batchnorm`
+    BnInference bnInference = BnInference::Ema; ///< `bn_inference`
+    double bnMomentum = 0.1;          ///< `bn_momentum`, (0, 1]
+    int bnWindow = 100;               ///< `bn_window`, batches averaged in population mode, ≥ 1
+    double bnEps = 1e-5;
+    double dropout = 0.0;             ///< `dropout`, [0, 1)
+    LossKind loss = LossKind::CrossEntropy;
+    std::uint64_t seed = 1;           ///< drives initialisation and dropout masks
+
+    /// Width of hidden layer `layer` (0-based).
+    int widthOf(int layer) const;
+    /// Throws std::invalid_argument naming the first invalid field.
+    void validate() const;
+};
+
+/// One hidden block: Dense → (BatchNorm) → activation (or Maxout) → Dropout.
+template <typename S>
+struct HiddenLayer {
+    std::unique_ptr<Dense<S>> dense;         ///< for Maxout it computes all k pieces (k·width rows)
+    std::unique_ptr<BatchNorm<S>> batchNorm; ///< null when BatchNorm is off
+    std::unique_ptr<Layer<S>> activation;    ///< Activation<S> or Maxout<S>
+    std::unique_ptr<Dropout<S>> dropout;     ///< always present; rate 0 is the identity
+    const Matrix<S> *preActivation = nullptr;      ///< z of the last forward (after BN when on)
+    const Matrix<S> *activationOutput = nullptr;   ///< a = f(z) of the last forward
+    const Matrix<S> *activationGradient = nullptr; ///< ∂L/∂a of the last backward
+};
+
+/// What one training step did.
+struct StepResult {
+    StepStatus status = StepStatus::Ok;
+    long long step = 0;      ///< 1 for the first update; a Diverged result names the bad step
+    double loss = 0.0;       ///< training loss of the mini-batch, before the update
+    double accuracy = 0.0;   ///< training accuracy of the mini-batch, before the update
+    std::string reason;      ///< what became NaN/Inf, for Diverged
+};
+
+/// Loss and accuracy of an evaluation.
+struct Evaluation {
+    double loss = 0.0;
+    double accuracy = 0.0;
+};
+
+/// [Dense → (BatchNorm) → activation → Dropout] × depth → Dense → loss.
+/// Deterministic: the same config (seed included) gives bit-identical results.
+template <typename S>
+class Network {
+public:
+    /// Validates `config` and initialises every Dense layer from the seed (biases 0).
+    explicit Network(const NetworkConfig &config);
+
+    Network(const Network &) = delete;
+    Network &operator=(const Network &) = delete;
+
+    /// Forward pass; `input` is inputs × batch and must stay alive until backward. Returns the
+    /// output layer's values (classes × batch).
+    const Matrix<S> &forward(const Matrix<S> &input);
+    /// The loss of the last forward against `labels`.
+    S loss(Labels labels);
+    /// Back-propagates the last loss, filling every parameter gradient.
+    void backward();
+    /// Forward, loss, backward, checks, update. Returns Diverged (and changes nothing) when the
+    /// loss or a gradient is NaN/Inf, or when the update made a weight NaN/Inf; after that every
+    /// call returns the same Diverged result.
+    StepResult trainStep(const Matrix<S> &input, Labels labels, Optimizer<S> &optimizer);
+    /// Loss and accuracy in inference mode, evaluated in chunks; the mode is restored after.
+    Evaluation evaluate(const Matrix<S> &input, Labels labels, int chunk = 1024);
+
+    /// Every learnable tensor, in layer order.
+    std::vector<Parameter<S>> parameters();
+    /// Training or inference mode for BatchNorm and Dropout of the whole network.
+    void setTraining(bool training);
+    bool isTraining() const { return m_training; }
+    /// Changes the dropout probability of every hidden layer between steps.
+    void setDropoutRate(double rate);
+    /// Makes backward also compute ∂L/∂input (off by default: training does not need it).
+    void setComputeInputGradient(bool compute);
+    /// ∂L/∂input of the last backward, inputs × batch (empty unless enabled).
+    const Matrix<S> &inputGradient() const { return *m_inputGradient; }
+
+    const NetworkConfig &config() const { return m_config; }
+    std::vector<HiddenLayer<S>> &hiddenLayers() { return m_hidden; }
+    const std::vector<HiddenLayer<S>> &hiddenLayers() const { return m_hidden; }
+    Dense<S> &outputLayer() { return *m_output; }
+    const Dense<S> &outputLayer() const { return *m_output; }
+    Loss<S> &lossFunction() { return *m_loss; }
+    /// Successful updates so far.
+    long long steps() const { return m_steps; }
+    /// True once a step diverged.
+    bool diverged() const { return m_diverged.status == StepStatus::Diverged; }
+
+private:
+    NetworkConfig m_config;
+    std::vector<HiddenLayer<S>> m_hidden;
+    std::unique_ptr<Dense<S>> m_output;
+    std::unique_ptr<Loss<S>> m_loss;
+    const Matrix<S> *m_lastOutput = nullptr;
+    const Matrix<S> *m_inputGradient = nullptr;
+    Matrix<S> m_empty;
+    bool m_training = true;
+    long long m_steps = 0;
+    StepResult m_diverged;
+};
+
+} // namespace layerlens::core

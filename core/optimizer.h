@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/layer.h"
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace layerlens::core {
+
+/// The update rules.
+enum class OptimizerKind { Sgd, Momentum, Adam };
+
+/// Config name ("sgd", "momentum", "adam").
+std::string_view optimizerName(OptimizerKind kind);
+/// Parses a config name; throws std::invalid_argument naming the `optimizer` field.
+OptimizerKind optimizerFromName(std::string_view name);
+
+/// Optimizer settings; the names follow the config keys.
+struct OptimizerConfig {
+    OptimizerKind kind = OptimizerKind::Sgd;
+    double lr = 0.1;            ///< learning rate, > 0
+    double momentum = 0.9;      ///< [0, 1), Momentum only
+    double weightDecay = 0.0;   ///< L2 coefficient λ ≥ 0, on Dense weights only
+    double beta1 = 0.9;         ///< [0, 1), Adam
+    double beta2 = 0.999;       ///< [0, 1), Adam
+    double eps = 1e-8;          ///< > 0, Adam
+
+    /// Throws std::invalid_argument naming the first bad field.
+    void validate() const;
+};
+
+/// Updates parameters from their gradients, as torch.optim does (g ← g + λ·W first where the
+/// parameter decays):
+///   SGD:      W ← W − η·g
+///   Momentum: v ← μ·v + g (v starts at 0), W ← W − η·v        (torch.optim.SGD, dampening 0)
+///   Adam:     m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ),
+///             W ← W − η·m̂/(√v̂ + ε)                             (torch.optim.Adam, L2 not AdamW)
+template <typename S>
+class Optimizer {
+public:
+    /// Binds to `parameters`; they must outlive the optimizer. Validates the config.
+    Optimizer(std::vector<Parameter<S>> parameters, const OptimizerConfig &config);
+
+    /// Applies one update from the current gradients.
+    void step();
+    /// Changes settings between steps (learning rate, momentum, betas, decay). Changing the kind
+    /// restarts its state. Throws std::invalid_argument on a bad value and keeps the old config.
+    void setConfig(const OptimizerConfig &config);
+    /// The learning rate between steps; throws std::invalid_argument unless finite and > 0.
+    void setLearningRate(double lr);
+    const OptimizerConfig &config() const { return m_config; }
+    /// Number of updates applied.
+    long long steps() const { return m_steps; }
+    /// Clears the momentum/Adam state and the step count.
+    void resetState();
+
+private:
+    std::vector<Parameter<S>> m_parameters;
+    OptimizerConfig m_config;
+    std::vector<Matrix<S>> m_first, m_second; // momentum buffer or Adam m; Adam v
+    Matrix<S> m_scratch;
+    long long m_steps = 0;
+};
+
+} // namespace layerlens::core
