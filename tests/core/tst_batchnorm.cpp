@@ -1,0 +1,162 @@
+// BatchNorm: normalised output, running statistics by hand (EMA with the unbiased variance, and
+// the population average of the last n batches), inference using them, mode switching.
+
+#include "gradcheck.h"
+
+#include "core/batchnorm.h"
+#include "core/network.h"
+
+#include <QtTest>
+
+#include <deque>
+
+using namespace layerlens::core;
+using layerlens::test::randomMatrix;
+
+class TestBatchNorm : public QObject {
+    Q_OBJECT
+private slots:
+    void trainingOutputIsNormalised();
+    void emaMatchesHandComputation();
+    void populationAveragesLastBatches();
+    void evalUsesRunningStatistics();
+    void evalDoesNotUpdateStatistics();
+    void batchOfOneRejectedInTraining();
+    void networkModeSwitch();
+};
+
+void TestBatchNorm::trainingOutputIsNormalised()
+{
+    BatchNorm<double> bn(6);
+    // Features with very different means and scales.
+    Matrix<double> x = randomMatrix(6, 64, 1, 3.0);
+    for (int r = 0; r < 6; ++r)
+        x.row(r).array() = x.row(r).array() * (r + 1) + 10.0 * r;
+    const Matrix<double> y = bn.forward(x);
+    for (int r = 0; r < 6; ++r) {
+        const double mean = y.row(r).mean();
+        const double var = (y.row(r).array() - mean).square().mean(); // biased, as BN uses
+        QVERIFY2(std::abs(mean) < 1e-5, qPrintable(QString::number(mean)));
+        // ε = 1e-5 makes the variance σ²/(σ²+ε), a hair under 1.
+        QVERIFY2(std::abs(var - 1.0) < 1e-5, qPrintable(QString::number(var)));
+    }
+}
+
+void TestBatchNorm::emaMatchesHandComputation()
+{
+    BatchNorm<double> bn(3, BnInference::Ema, 0.1);
+    Eigen::VectorXd mean = Eigen::VectorXd::Zero(3), var = Eigen::VectorXd::Ones(3);
+    for (int b = 0; b < 5; ++b) {
+        const Matrix<double> x = randomMatrix(3, 8, 10 + b, 1.0 + b).array() + b;
+        bn.forward(x);
+        for (int r = 0; r < 3; ++r) {
+            double m = 0, ss = 0;
+            for (int c = 0; c < 8; ++c)
+                m += x(r, c);
+            m /= 8;
+            for (int c = 0; c < 8; ++c)
+                ss += (x(r, c) - m) * (x(r, c) - m);
+            mean(r) = 0.9 * mean(r) + 0.1 * m;
+            var(r) = 0.9 * var(r) + 0.1 * ss / 7.0; // unbiased: n − 1
+        }
+    }
+    QVERIFY((bn.runningMean() - mean).cwiseAbs().maxCoeff() < 1e-12);
+    QVERIFY((bn.runningVariance() - var).cwiseAbs().maxCoeff() < 1e-12);
+}
+
+void TestBatchNorm::populationAveragesLastBatches()
+{
+    const int window = 3;
+    BatchNorm<double> bn(2, BnInference::Population, 0.1, window);
+    std::deque<Matrix<double>> batches;
+    for (int b = 0; b < 7; ++b) {
+        batches.push_back(randomMatrix(2, 10, 30 + b, 1.0 + b).array() + 2.0 * b);
+        if (batches.size() > window)
+            batches.pop_front();
+        bn.forward(batches.back());
+    }
+    QCOMPARE(bn.populationSize(), window);
+    // Paper, Alg. 2: E[x] = E_B[μ_B], Var[x] = m/(m−1)·E_B[σ²_B] over the last `window` batches.
+    Eigen::VectorXd mean = Eigen::VectorXd::Zero(2), biasedVar = Eigen::VectorXd::Zero(2);
+    for (const auto &x : batches) {
+        const Eigen::VectorXd mu = x.rowwise().mean();
+        mean += mu / window;
+        biasedVar += ((x.colwise() - mu).rowwise().squaredNorm() / 10.0) / window;
+    }
+    const Eigen::VectorXd var = biasedVar * 10.0 / 9.0;
+    QVERIFY((bn.runningMean() - mean).cwiseAbs().maxCoeff() < 1e-12);
+    QVERIFY((bn.runningVariance() - var).cwiseAbs().maxCoeff() < 1e-12);
+    // The EMA keeps running alongside and differs.
+    bn.setInferenceMode(BnInference::Ema);
+    QVERIFY((bn.runningMean() - mean).cwiseAbs().maxCoeff() > 1e-3);
+}
+
+void TestBatchNorm::evalUsesRunningStatistics()
+{
+    BatchNorm<double> bn(2);
+    for (int b = 0; b < 4; ++b)
+        bn.forward(randomMatrix(2, 16, 50 + b, 2.0).array() + 1.0);
+    bn.gamma() << 2.0, 0.5;
+    bn.beta() << -1.0, 3.0;
+    bn.setTraining(false);
+    const Matrix<double> x = randomMatrix(2, 5, 60);
+    const Matrix<double> y = bn.forward(x);
+    const Eigen::VectorXd mu = bn.runningMean(), var = bn.runningVariance();
+    for (int r = 0; r < 2; ++r)
+        for (int c = 0; c < 5; ++c) {
+            const double expected = bn.gamma()(r) * (x(r, c) - mu(r)) / std::sqrt(var(r) + 1e-5) + bn.beta()(r);
+            QVERIFY(std::abs(y(r, c) - expected) < 1e-12);
+        }
+    // A batch of 1 is fine in inference: each sample is normalised alone.
+    const Matrix<double> one = x.leftCols(1);
+    QVERIFY((bn.forward(one) - y.leftCols(1)).cwiseAbs().maxCoeff() < 1e-12);
+}
+
+void TestBatchNorm::evalDoesNotUpdateStatistics()
+{
+    BatchNorm<double> bn(2);
+    bn.forward(randomMatrix(2, 8, 70));
+    const Eigen::VectorXd before = bn.runningMean();
+    bn.setTraining(false);
+    bn.forward(randomMatrix(2, 8, 71, 5.0));
+    QCOMPARE(bn.runningMean(), before);
+}
+
+void TestBatchNorm::batchOfOneRejectedInTraining()
+{
+    BatchNorm<float> bn(3);
+    const Matrix<float> x = Matrix<float>::Ones(3, 1);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, bn.forward(x));
+    try {
+        bn.forward(x);
+    } catch (const std::invalid_argument &e) {
+        QVERIFY(QByteArray(e.what()).contains("batch_size"));
+    }
+}
+
+void TestBatchNorm::networkModeSwitch()
+{
+    NetworkConfig config;
+    config.inputs = 3;
+    config.batchNorm = true;
+    config.dropout = 0.5;
+    Network<double> net(config);
+    const Matrix<double> x = randomMatrix(3, 12, 80);
+    net.forward(x);
+    net.setTraining(false);
+    for (const auto &layer : net.hiddenLayers()) {
+        QVERIFY(!layer.batchNorm->isTraining());
+        QVERIFY(!layer.dropout->isTraining());
+    }
+    // Inference is deterministic (no dropout mask, fixed statistics) and per-sample.
+    const Matrix<double> a = net.forward(x);
+    const Matrix<double> b = net.forward(x);
+    QCOMPARE(a, b);
+    const Matrix<double> first = x.leftCols(1);
+    QVERIFY((net.forward(first) - a.leftCols(1)).cwiseAbs().maxCoeff() < 1e-12);
+    net.setTraining(true);
+    QVERIFY(net.hiddenLayers().front().batchNorm->isTraining());
+}
+
+QTEST_APPLESS_MAIN(TestBatchNorm)
+#include "tst_batchnorm.moc"

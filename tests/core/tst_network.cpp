@@ -1,0 +1,283 @@
+// Network construction, config validation, divergence status, dropout and training behaviour.
+
+#include "gradcheck.h"
+
+#include "core/network.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <limits>
+
+using namespace layerlens::core;
+using layerlens::test::randomMatrix;
+
+namespace {
+
+/// A separable 2-D problem: class = quadrant sign of x·y (XOR), 256 points.
+void xorData(Matrix<float> &x, std::vector<int> &labels)
+{
+    Rng rng(5, RngStream::Data);
+    x.resize(2, 256);
+    labels.resize(256);
+    for (int i = 0; i < 256; ++i) {
+        const double a = rng.uniform(-1, 1), b = rng.uniform(-1, 1);
+        x(0, i) = static_cast<float>(a);
+        x(1, i) = static_cast<float>(b);
+        labels[i] = a * b > 0 ? 1 : 0;
+    }
+}
+
+} // namespace
+
+class TestNetwork : public QObject {
+    Q_OBJECT
+private slots:
+    void invalidConfig_data();
+    void invalidConfig();
+    void unknownNames();
+    void shapes();
+    void learnsXor_data();
+    void learnsXor();
+    void divergenceIsAStatus();
+    void divergenceOnNaNInput();
+    void dropoutIsInverted();
+    void learningRateChangesBetweenSteps();
+    void weightDecayOnlyOnWeights();
+};
+
+void TestNetwork::invalidConfig_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<int>("which");
+    const char *fields[] = {"depth", "depth", "width", "width", "width", "dropout", "dropout",
+                            "leaky_slope", "elu_alpha", "maxout_pieces", "init_std", "bn_momentum", "bn_window"};
+    const char *rows[] = {"depth_0", "depth_51", "width_0", "width_2049", "width_list_length", "dropout_negative",
+                          "dropout_1", "leaky_slope_negative", "elu_alpha_0", "maxout_pieces_1", "init_std_0",
+                          "bn_momentum_0", "bn_window_0"};
+    for (int i = 0; i < 13; ++i)
+        QTest::newRow(rows[i]) << QString::fromLatin1(fields[i]) << i;
+}
+
+void TestNetwork::invalidConfig()
+{
+    QFETCH(QString, field);
+    QFETCH(int, which);
+    NetworkConfig c;
+    switch (which) {
+    case 0: c.depth = 0; break;
+    case 1: c.depth = 51; break;
+    case 2: c.widths = {0}; break;
+    case 3: c.widths = {2049}; break;
+    case 4: c.depth = 3; c.widths = {4, 4}; break;
+    case 5: c.dropout = -0.1; break;
+    case 6: c.dropout = 1.0; break;
+    case 7: c.leakySlope = -0.5; break;
+    case 8: c.eluAlpha = 0.0; break;
+    case 9: c.activation = ActivationKind::Maxout; c.maxoutPieces = 1; break;
+    case 10: c.init = InitSpec{InitKind::Normal, 0.0}; break;
+    case 11: c.bnMomentum = 0.0; break;
+    case 12: c.bnWindow = 0; break;
+    }
+    try {
+        Network<float> net(c);
+        QFAIL("no exception");
+    } catch (const std::invalid_argument &e) {
+        QVERIFY2(QString::fromUtf8(e.what()).startsWith(field + ":"), e.what());
+    }
+    // The limits themselves are valid.
+    NetworkConfig ok;
+    ok.depth = 50;
+    ok.widths = {1};
+    QVERIFY((Network<float>(ok).hiddenLayers().size()) == 50);
+}
+
+void TestNetwork::unknownNames()
+{
+    const std::pair<const char *, std::function<void()>> cases[] = {
+        {"activation:", [] { activationFromName("swish"); }},
+        {"loss:", [] { lossFromName("hinge"); }},
+        {"optimizer:", [] { optimizerFromName("rmsprop"); }},
+        {"bn_inference:", [] { bnInferenceFromName("batch"); }},
+    };
+    for (const auto &[prefix, call] : cases) {
+        try {
+            call();
+            QFAIL(prefix);
+        } catch (const std::invalid_argument &e) {
+            QVERIFY2(QByteArray(e.what()).startsWith(prefix), e.what());
+        }
+    }
+    for (auto kind : {ActivationKind::Sigmoid, ActivationKind::Tanh, ActivationKind::Relu, ActivationKind::LeakyRelu,
+                      ActivationKind::Elu, ActivationKind::Maxout, ActivationKind::Linear})
+        QCOMPARE(activationFromName(activationName(kind)), kind);
+}
+
+void TestNetwork::shapes()
+{
+    NetworkConfig c;
+    c.inputs = 784;
+    c.classes = 10;
+    c.depth = 3;
+    c.widths = {256, 128, 64};
+    c.batchNorm = true;
+    Network<float> net(c);
+    QCOMPARE(net.hiddenLayers()[1].dense->weight().rows(), 128); // out × in, as PyTorch
+    QCOMPARE(net.hiddenLayers()[1].dense->weight().cols(), 256);
+    QCOMPARE(net.outputLayer().weight().rows(), 10);
+    const Matrix<float> x = Matrix<float>::Random(784, 32);
+    QCOMPARE(net.forward(x).rows(), 10);
+    QCOMPARE(net.forward(x).cols(), 32);
+    QCOMPARE(net.hiddenLayers()[2].preActivation->rows(), 64);
+    // Parameter count: Σ (in·out + out) + 2·width per BN layer.
+    long long count = 0;
+    for (const auto &p : net.parameters())
+        count += p.value->size();
+    QCOMPARE(count, 784LL * 256 + 256 + 256 * 128 + 128 + 128 * 64 + 64 + 64 * 10 + 10 + 2 * (256 + 128 + 64));
+}
+
+void TestNetwork::learnsXor_data()
+{
+    QTest::addColumn<OptimizerKind>("optimizer");
+    QTest::addColumn<double>("lr");
+    QTest::addColumn<bool>("batchNorm");
+    QTest::newRow("sgd") << OptimizerKind::Sgd << 0.5 << false;
+    QTest::newRow("momentum") << OptimizerKind::Momentum << 0.1 << false;
+    QTest::newRow("adam") << OptimizerKind::Adam << 0.01 << false;
+    QTest::newRow("adam/bn") << OptimizerKind::Adam << 0.01 << true;
+}
+
+void TestNetwork::learnsXor()
+{
+    QFETCH(OptimizerKind, optimizer);
+    QFETCH(double, lr);
+    QFETCH(bool, batchNorm);
+    Matrix<float> x;
+    std::vector<int> labels;
+    xorData(x, labels);
+    NetworkConfig c;
+    c.inputs = 2;
+    c.classes = 2;
+    c.depth = 2;
+    c.widths = {16};
+    c.activation = ActivationKind::Relu;
+    c.init.kind = InitKind::HeNormal;
+    c.batchNorm = batchNorm;
+    Network<float> net(c);
+    OptimizerConfig oc;
+    oc.kind = optimizer;
+    oc.lr = lr;
+    Optimizer<float> opt(net.parameters(), oc);
+    const double before = net.evaluate(x, labels).loss;
+    StepResult r;
+    for (int i = 0; i < 1500; ++i)
+        r = net.trainStep(x, labels, opt);
+    QCOMPARE(r.status, StepStatus::Ok);
+    QCOMPARE(r.step, 1500LL);
+    const Evaluation after = net.evaluate(x, labels);
+    QVERIFY2(after.loss < 0.25 * before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after.loss)));
+    QVERIFY2(after.accuracy > 0.95, qPrintable(QString::number(after.accuracy)));
+}
+
+void TestNetwork::divergenceIsAStatus()
+{
+    // ReLU with N(0, 1) weights, 10 layers deep, and a huge learning rate: the loss overflows.
+    NetworkConfig c;
+    c.inputs = 20;
+    c.classes = 5;
+    c.depth = 10;
+    c.widths = {64};
+    c.activation = ActivationKind::Relu;
+    c.init = InitSpec{InitKind::Normal, 1.0};
+    Network<float> net(c);
+    OptimizerConfig oc;
+    oc.lr = 10.0;
+    Optimizer<float> opt(net.parameters(), oc);
+    const Matrix<float> x = randomMatrix(20, 32, 3).cast<float>();
+    const std::vector<int> labels(32, 1);
+    StepResult r;
+    int calls = 0;
+    while (calls < 100 && (r = net.trainStep(x, labels, opt)).status == StepStatus::Ok)
+        ++calls;
+    QCOMPARE(r.status, StepStatus::Diverged);
+    QCOMPARE(r.step, static_cast<long long>(calls) + 1);
+    QVERIFY(!r.reason.empty());
+    QVERIFY(net.diverged());
+    // Further calls report the same first bad step and change nothing.
+    const StepResult again = net.trainStep(x, labels, opt);
+    QCOMPARE(again.status, StepStatus::Diverged);
+    QCOMPARE(again.step, r.step);
+    QCOMPARE(net.steps(), static_cast<long long>(calls));
+}
+
+void TestNetwork::divergenceOnNaNInput()
+{
+    NetworkConfig c;
+    Network<float> net(c);
+    Optimizer<float> opt(net.parameters(), OptimizerConfig{});
+    Matrix<float> x = Matrix<float>::Ones(2, 4);
+    x(0, 2) = std::numeric_limits<float>::quiet_NaN();
+    const std::vector<int> labels{0, 1, 0, 1};
+    const Matrix<float> weightBefore = net.hiddenLayers().front().dense->weight();
+    const StepResult r = net.trainStep(x, labels, opt);
+    QCOMPARE(r.status, StepStatus::Diverged);
+    QCOMPARE(r.step, 1LL);
+    QCOMPARE(QString::fromStdString(r.reason), QStringLiteral("loss is NaN or Inf"));
+    // Nothing was updated: the weights are still the initial ones.
+    QCOMPARE(net.hiddenLayers().front().dense->weight(), weightBefore);
+}
+
+void TestNetwork::dropoutIsInverted()
+{
+    Dropout<double> d(0.25, Rng(9, RngStream::Dropout));
+    const Matrix<double> x = Matrix<double>::Ones(200, 500);
+    const Matrix<double> y = d.forward(x);
+    const double kept = static_cast<double>((y.array() != 0).count()) / y.size();
+    QVERIFY(std::abs(kept - 0.75) < 0.01);
+    QVERIFY(std::abs(y.mean() - 1.0) < 0.015);            // expectation preserved
+    QVERIFY(std::abs(y.maxCoeff() - 1.0 / 0.75) < 1e-12); // kept units scaled by 1/(1−p)
+    d.setTraining(false);
+    QCOMPARE(d.forward(x), x);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, d.setRate(1.0));
+}
+
+void TestNetwork::learningRateChangesBetweenSteps()
+{
+    NetworkConfig c;
+    c.depth = 1;
+    Network<double> a(c), b(c);
+    OptimizerConfig oc;
+    oc.lr = 0.1;
+    Optimizer<double> optA(a.parameters(), oc), optB(b.parameters(), oc);
+    const Matrix<double> x = randomMatrix(2, 8, 4);
+    const std::vector<int> labels{0, 1, 1, 0, 1, 0, 0, 1};
+    a.trainStep(x, labels, optA);
+    b.trainStep(x, labels, optB);
+    optB.setLearningRate(0.2);
+    // The same gradient, twice the step.
+    const Matrix<double> w0 = a.outputLayer().weight();
+    a.trainStep(x, labels, optA);
+    b.trainStep(x, labels, optB);
+    const Matrix<double> stepA = a.outputLayer().weight() - w0, stepB = b.outputLayer().weight() - w0;
+    QVERIFY((stepB - 2.0 * stepA).cwiseAbs().maxCoeff() < 1e-14);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, optB.setLearningRate(0.0));
+    QCOMPARE(optB.config().lr, 0.2);
+}
+
+void TestNetwork::weightDecayOnlyOnWeights()
+{
+    // With zero gradients (a parameter-free check): decay shrinks weights by (1 − ηλ) and leaves biases.
+    Matrix<double> w = Matrix<double>::Constant(2, 2, 1.0), gw = Matrix<double>::Zero(2, 2);
+    Matrix<double> b = Matrix<double>::Constant(2, 1, 1.0), gb = Matrix<double>::Zero(2, 1);
+    OptimizerConfig oc;
+    oc.lr = 0.1;
+    oc.weightDecay = 0.5;
+    Optimizer<double> opt({{"w", &w, &gw, true}, {"b", &b, &gb, false}}, oc);
+    opt.step();
+    QCOMPARE(w(0, 0), 0.95);
+    QCOMPARE(b(0, 0), 1.0);
+    QCOMPARE(gw.cwiseAbs().maxCoeff(), 0.0); // the gradient the statistics read is untouched
+}
+
+QTEST_APPLESS_MAIN(TestNetwork)
+#include "tst_network.moc"
