@@ -59,7 +59,8 @@ const Matrix<S> &BatchNorm<S>::forward(const Matrix<S> &x)
         m_xhat = x.colwise() - m_batchMean;
         m_batchVar = m_xhat.rowwise().squaredNorm() / static_cast<S>(batch); // biased
         m_invStd = (m_batchVar.array() + static_cast<S>(m_eps)).rsqrt();
-        updateRunningStatistics(batch);
+        if (m_updateRunning)
+            updateRunningStatistics(batch);
     } else {
         const Vector<S> mean = runningMean();
         m_xhat = x.colwise() - mean;

@@ -65,6 +65,9 @@ public:
     double momentum() const { return m_momentum; }
     int window() const { return m_window; }
     double eps() const { return m_eps; }
+    /// Whether training-mode forwards update the running statistics (on by default; the step-0
+    /// snapshot measures the fresh network without touching them).
+    void setUpdatesRunningStatistics(bool update) { m_updateRunning = update; }
     /// Number of batches currently in the population window.
     int populationSize() const { return static_cast<int>(m_history.size()); }
 
@@ -81,6 +84,7 @@ private:
     std::deque<std::pair<Vector<S>, Vector<S>>> m_history; // (μ_B, unbiased σ²_B), newest last
     Matrix<S> m_xhat, m_output, m_gradInput;
     bool m_lastForwardTrained = false;
+    bool m_updateRunning = true;
 };
 
 } // namespace layerlens::core

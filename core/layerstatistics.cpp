@@ -1,0 +1,85 @@
+#include "core/layerstatistics.h"
+
+#include "core/statistics.h"
+
+#include <cmath>
+
+namespace layerlens::core {
+
+template <typename S>
+LayerStats measureLayer(const HiddenLayer<S> &layer, int index, const NetworkConfig &config, int bins,
+                        const std::type_identity_t<Matrix<S>> *previousWeight)
+{
+    LayerStats s;
+    s.index = index;
+    s.width = config.widthOf(index - 1);
+    const Matrix<S> &z = *layer.preActivation;
+    const Matrix<S> &a = *layer.activationOutput;
+    s.pre = summarize(z, bins, HistogramRange{});
+    s.act = summarize(a, bins, activationRange(config.activation));
+    s.saturated = saturatedFraction(a, config.activation, config.eluAlpha);
+    s.deadUnits = deadUnits(z, config.activation);
+    s.dead = static_cast<double>(s.deadUnits) / static_cast<double>(z.rows());
+
+    const Dense<S> &dense = *layer.dense;
+    s.grad.weightNorm = static_cast<double>(dense.weightGradient().template cast<double>().norm());
+    s.grad.biasNorm = static_cast<double>(dense.biasGradient().template cast<double>().norm());
+    if (layer.activationGradient && layer.activationGradient->size() > 0) {
+        const Matrix<S> &g = *layer.activationGradient;
+        const double mean = g.template cast<double>().mean();
+        s.grad.backStd = std::sqrt((g.template cast<double>().array() - mean).square().mean());
+        s.grad.backHist = histogram(g, bins, HistogramRange{});
+    }
+    const Matrix<S> &w = dense.weight();
+    const double weightNorm = w.template cast<double>().norm();
+    if (previousWeight && weightNorm > 0.0) {
+        const double previousNorm = previousWeight->template cast<double>().norm();
+        const double update = (w.template cast<double>() - previousWeight->template cast<double>()).norm();
+        s.grad.updateRatio = previousNorm > 0.0 ? update / previousNorm : 0.0;
+    }
+    s.weight.mean = w.template cast<double>().mean();
+    s.weight.std = std::sqrt((w.template cast<double>().array() - s.weight.mean).square().mean());
+    s.weight.hist = histogram(w, bins, HistogramRange{});
+    if (config.activation == ActivationKind::Maxout) {
+        // A Maxout unit is its k pieces: unit j is rows j, j+width, ..., so compare those together.
+        const int pieces = config.maxoutPieces, width = s.width;
+        Matrix<S> units(width, w.cols() * pieces), biases(width, pieces);
+        for (int p = 0; p < pieces; ++p) {
+            units.middleCols(p * w.cols(), w.cols()) = w.middleRows(static_cast<Eigen::Index>(p) * width, width);
+            biases.col(p) = dense.bias().middleRows(static_cast<Eigen::Index>(p) * width, width);
+        }
+        Matrix<S> all(width, units.cols() + pieces);
+        all << units, biases;
+        s.weight.distinctNeurons = distinctRows(all, Matrix<S>(Matrix<S>::Zero(width, 1)));
+    } else {
+        s.weight.distinctNeurons = distinctRows(w, dense.bias());
+    }
+
+    if (layer.batchNorm) {
+        const BatchNorm<S> &bn = *layer.batchNorm;
+        s.hasBatchNorm = true;
+        const Eigen::VectorXd batchMean = bn.batchMean().template cast<double>();
+        const Eigen::VectorXd batchVar = bn.batchVariance().template cast<double>();
+        const Eigen::VectorXd runMean = bn.runningMean().template cast<double>();
+        const Eigen::VectorXd runVar = bn.runningVariance().template cast<double>();
+        s.bn.batchMean = batchMean.mean();
+        s.bn.batchVar = batchVar.mean();
+        s.bn.runningMean = runMean.mean();
+        s.bn.runningVar = runVar.mean();
+        s.bn.meanGap = (batchMean - runMean).cwiseAbs().mean();
+        s.bn.varGap = (batchVar - runVar).cwiseAbs().mean();
+        const Eigen::VectorXd gamma = bn.gamma().col(0).template cast<double>();
+        const Eigen::VectorXd beta = bn.beta().col(0).template cast<double>();
+        s.bn.gammaMean = gamma.mean();
+        s.bn.gammaStd = std::sqrt((gamma.array() - s.bn.gammaMean).square().mean());
+        s.bn.betaMean = beta.mean();
+        s.bn.betaStd = std::sqrt((beta.array() - s.bn.betaMean).square().mean());
+    }
+    return s;
+}
+
+template LayerStats measureLayer<float>(const HiddenLayer<float> &, int, const NetworkConfig &, int, const Matrix<float> *);
+template LayerStats measureLayer<double>(const HiddenLayer<double> &, int, const NetworkConfig &, int,
+                                         const Matrix<double> *);
+
+} // namespace layerlens::core

@@ -1,0 +1,219 @@
+// Statistics against hand computations on hand-made activations: summaries and exact
+// percentiles, histograms, saturation, dead units, distinct neurons, and a measured layer.
+
+#include "core/layerstatistics.h"
+#include "core/statistics.h"
+
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+using namespace layerlens::core;
+
+namespace {
+
+/// numpy.percentile(v, q) with the default linear interpolation, by full sorting.
+double referencePercentile(std::vector<double> v, double q)
+{
+    std::sort(v.begin(), v.end());
+    const double position = q * static_cast<double>(v.size() - 1);
+    const auto k = static_cast<std::size_t>(std::floor(position));
+    const double f = position - static_cast<double>(k);
+    return k + 1 < v.size() ? v[k] + f * (v[k + 1] - v[k]) : v[k];
+}
+
+} // namespace
+
+class TestStatistics : public QObject {
+    Q_OBJECT
+private slots:
+    void smallHandExample();
+    void percentilesExact_data();
+    void percentilesExact();
+    void histogramCounts();
+    void adaptiveRange();
+    void nonFiniteCountedApart();
+    void saturation();
+    void deadUnits();
+    void distinctNeurons();
+    void measuredLayer();
+};
+
+void TestStatistics::smallHandExample()
+{
+    // Values 1..10: mean 5.5, population std √8.25, p15 = 1 + 0.15·9 = 2.35, p50 = 5.5, p85 = 8.65.
+    Matrix<double> v(2, 5);
+    v << 1, 2, 3, 4, 5, 6, 7, 8, 9, 10;
+    const Summary s = summarize(v, 10, HistogramRange{true, 0.0, 10.0});
+    QCOMPARE(s.mean, 5.5);
+    QVERIFY(std::abs(s.std - std::sqrt(8.25)) < 1e-12);
+    QVERIFY(std::abs(s.p15 - 2.35) < 1e-12);
+    QVERIFY(std::abs(s.p50 - 5.5) < 1e-12);
+    QVERIFY(std::abs(s.p85 - 8.65) < 1e-12);
+    QCOMPARE(s.min, 1.0);
+    QCOMPARE(s.max, 10.0);
+    // Bins of width 1 over [0, 10]: value k falls in bin k (10 in the last, closed bin).
+    const std::vector<std::uint32_t> expected{0, 1, 1, 1, 1, 1, 1, 1, 1, 2};
+    QCOMPARE(s.hist.counts, expected);
+}
+
+void TestStatistics::percentilesExact_data()
+{
+    QTest::addColumn<int>("n");
+    QTest::addColumn<int>("shape");
+    QTest::newRow("normal/65536") << 65536 << 0;
+    QTest::newRow("heavy_tail/10001") << 10001 << 1;
+    QTest::newRow("relu_like_ties/5000") << 5000 << 2;
+    QTest::newRow("tiny_values/777") << 777 << 3;
+    QTest::newRow("two_values/2") << 2 << 0;
+}
+
+void TestStatistics::percentilesExact()
+{
+    QFETCH(int, n);
+    QFETCH(int, shape);
+    Rng rng(static_cast<std::uint64_t>(n + shape), RngStream::Data);
+    Matrix<float> v(1, n);
+    for (int i = 0; i < n; ++i) {
+        const double z = rng.normal();
+        switch (shape) {
+        case 0: v(0, i) = static_cast<float>(z); break;
+        case 1: v(0, i) = static_cast<float>(z * z * z * 100.0); break;  // a few huge values
+        case 2: v(0, i) = static_cast<float>(std::max(0.0, z)); break;   // half exact zeros
+        case 3: v(0, i) = static_cast<float>(z * 1e-6); break;
+        }
+    }
+    std::vector<double> values(v.data(), v.data() + n);
+    const Summary s = summarize(v, 50, HistogramRange{});
+    // Exact up to float→double rounding of the interpolation: the selection finds the same order statistics.
+    const double scale = std::max(1e-300, std::abs(s.max - s.min));
+    QVERIFY(std::abs(s.p15 - referencePercentile(values, 0.15)) <= 1e-12 * scale);
+    QVERIFY(std::abs(s.p50 - referencePercentile(values, 0.50)) <= 1e-12 * scale);
+    QVERIFY(std::abs(s.p85 - referencePercentile(values, 0.85)) <= 1e-12 * scale);
+    QCOMPARE(s.hist.total(), static_cast<std::uint64_t>(n));
+}
+
+void TestStatistics::histogramCounts()
+{
+    Matrix<double> v(1, 6);
+    v << -2.0, -1.0, -0.5, 0.5, 1.0, 3.0;
+    const Histogram h = histogram(v, 4, HistogramRange{true, -1.0, 1.0});
+    // Bins [−1,−.5) [−.5,0) [0,.5) [.5,1]: −1 → 0, −0.5 → 1, 0.5 → 3, 1 → 3; −2 under, 3 over.
+    const std::vector<std::uint32_t> expected{1, 1, 0, 2};
+    QCOMPARE(h.counts, expected);
+    QCOMPARE(h.underflow, 1u);
+    QCOMPARE(h.overflow, 1u);
+    QCOMPARE(h.binWidth(), 0.5);
+}
+
+void TestStatistics::adaptiveRange()
+{
+    QCOMPARE(niceCeiling(0.7), 1.0);
+    QCOMPARE(niceCeiling(1.3), 2.0);
+    QCOMPARE(niceCeiling(3.0), 5.0);
+    QCOMPARE(niceCeiling(0.00042), 0.0005);
+    Matrix<double> v(1, 3);
+    v << -0.3, 0.1, 1.7;
+    const Histogram h = histogram(v, 10, HistogramRange{});
+    QCOMPARE(h.lo, -2.0);
+    QCOMPARE(h.hi, 2.0);
+    v << 0.0, 0.1, 1.7; // all ≥ 0: [0, R]
+    QCOMPARE(histogram(v, 10, HistogramRange{}).lo, 0.0);
+}
+
+void TestStatistics::nonFiniteCountedApart()
+{
+    Matrix<double> v(1, 4);
+    v << 1.0, std::nan(""), 3.0, INFINITY;
+    const Summary s = summarize(v, 4, HistogramRange{true, 0, 4});
+    QCOMPARE(s.count, 2u);
+    QCOMPARE(s.nonFinite, 2u);
+    QCOMPARE(s.mean, 2.0);
+    QCOMPARE(s.hist.nonFinite, 2u);
+}
+
+void TestStatistics::saturation()
+{
+    // f' < 1% of its max: sigmoid a(1−a) < 0.0025, tanh 1 − a² < 0.01, ELU (α=1) a + 1 < 0.01.
+    Matrix<double> sig(1, 4);
+    sig << 0.5, 0.002, 0.9999, 0.01;
+    QCOMPARE(saturatedFraction(sig, ActivationKind::Sigmoid, 1.0), 0.5);
+    Matrix<double> tanh(1, 5);
+    tanh << 0.0, 0.996, -0.999, 0.9, -0.5;
+    QCOMPARE(saturatedFraction(tanh, ActivationKind::Tanh, 1.0), 0.4);
+    Matrix<double> elu(1, 4);
+    elu << 2.0, -0.5, -0.995, -0.9999;
+    QCOMPARE(saturatedFraction(elu, ActivationKind::Elu, 1.0), 0.5);
+    QCOMPARE(saturatedFraction(elu, ActivationKind::Relu, 1.0), 0.0);
+}
+
+void TestStatistics::deadUnits()
+{
+    Matrix<double> z(3, 4);
+    z << -1, -2, 0, -3,   // dead: never > 0
+        -1, 2, -1, -1,    // alive on one sample
+        0, 0, 0, 0;       // dead
+    QCOMPARE(layerlens::core::deadUnits(z, ActivationKind::Relu), 2);
+    QCOMPARE(layerlens::core::deadUnits(z, ActivationKind::LeakyRelu), 2);
+    QCOMPARE(layerlens::core::deadUnits(z, ActivationKind::Tanh), 0);
+}
+
+void TestStatistics::distinctNeurons()
+{
+    Matrix<double> w(4, 3), b(4, 1);
+    w << 1, 2, 3, 1, 2, 3, 1, 2, 3.0000000001, 0, 0, 0;
+    b << 0.5, 0.5, 0.5, 0.5;
+    QCOMPARE(distinctRows(w, b), 2); // rows 0–2 equal within rounding, row 3 apart
+    b(1, 0) = 0.7;                  // a different bias makes a different neuron
+    QCOMPARE(distinctRows(w, b), 3);
+    const Matrix<double> zeros = Matrix<double>::Zero(50, 20), zeroBias = Matrix<double>::Zero(50, 1);
+    QCOMPARE(distinctRows(zeros, zeroBias), 1);
+    Rng rng(3);
+    Matrix<double> random(64, 10);
+    for (Eigen::Index i = 0; i < random.size(); ++i)
+        random.data()[i] = rng.normal();
+    QCOMPARE(distinctRows(random, Matrix<double>(Matrix<double>::Zero(64, 1))), 64);
+}
+
+void TestStatistics::measuredLayer()
+{
+    // One hidden ReLU layer with hand-set weights: z = W·x + b on three samples.
+    NetworkConfig c;
+    c.inputs = 2;
+    c.classes = 2;
+    c.depth = 1;
+    c.widths = {3};
+    c.activation = ActivationKind::Relu;
+    Network<double> net(c);
+    auto &layer = net.hiddenLayers().front();
+    layer.dense->weight() << 1, 0, 0, 1, -1, -1;
+    layer.dense->bias() << 0, 0, -10;
+    Matrix<double> x(2, 3);
+    x << 1, 2, -1, 3, -4, 0.5;
+    net.forward(x);
+    const std::vector<int> labels{0, 1, 0};
+    net.loss(labels);
+    net.backward();
+    const LayerStats s = measureLayer(layer, 1, c, 10, nullptr);
+    // z rows: [1 2 −1], [3 −4 0.5], [−14 −8 −9.5]; the third unit is dead.
+    QCOMPARE(s.deadUnits, 1);
+    QVERIFY(std::abs(s.dead - 1.0 / 3.0) < 1e-15);
+    QCOMPARE(s.pre.min, -14.0);
+    QCOMPARE(s.pre.max, 3.0);
+    QVERIFY(std::abs(s.pre.mean - (1 + 2 - 1 + 3 - 4 + 0.5 - 14 - 8 - 9.5) / 9.0) < 1e-12);
+    QCOMPARE(s.act.min, 0.0);
+    QCOMPARE(s.act.max, 3.0);
+    QVERIFY(std::abs(s.grad.weightNorm - layer.dense->weightGradient().norm()) < 1e-15);
+    QVERIFY(s.grad.weightNorm > 0.0);
+    QCOMPARE(s.weight.distinctNeurons, 3);
+    QCOMPARE(s.grad.updateRatio, 0.0);
+    // The update ratio is ‖W − W_prev‖/‖W_prev‖.
+    const Matrix<double> previous = layer.dense->weight() * 0.5;
+    const LayerStats t = measureLayer(layer, 1, c, 10, &previous);
+    QVERIFY(std::abs(t.grad.updateRatio - 1.0) < 1e-12);
+}
+
+QTEST_APPLESS_MAIN(TestStatistics)
+#include "tst_statistics.moc"
