@@ -1,0 +1,263 @@
+#include "app/headlessrun.h"
+
+#include "core/atomicfile.h"
+#include "core/config.h"
+#include "core/fileerror.h"
+#include "core/json.h"
+#include "core/modelfile.h"
+#include "core/statsfile.h"
+#include "core/trainer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+
+namespace layerlens::app {
+
+namespace {
+
+using namespace layerlens::core;
+
+/// A user error: reported in one line, exit code 2.
+struct BadInput : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+std::string utf8(const QString &s) { return s.toStdString(); }
+
+void print(const std::string &line) { std::fprintf(stderr, "%s\n", line.c_str()); }
+
+/// Preset configs are compiled into the executable (resources/presets/NAME.json).
+RunConfig presetConfig(const QString &name)
+{
+    QFile file(QStringLiteral(":/presets/%1.json").arg(name));
+    if (!file.open(QIODevice::ReadOnly)) {
+        QStringList names;
+        for (const QString &entry : QDir(QStringLiteral(":/presets")).entryList({QStringLiteral("*.json")}))
+            names << QFileInfo(entry).completeBaseName();
+        throw BadInput("--preset: unknown preset '" + utf8(name) + "' (available: "
+                       + utf8(names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))) + ")");
+    }
+    const QByteArray bytes = file.readAll();
+    json::Value doc = json::parse(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
+                                  "preset " + utf8(name));
+    // A preset is a config plus lesson text; only the "config" object is a run setting.
+    if (const json::Value *config = doc.find("config"))
+        return configFromJson(*config);
+    return configFromJson(doc);
+}
+
+/// Checks an output file before training: its folder must exist and be writable, and an existing
+/// file is replaced only with --force.
+void checkOutput(const QString &path, bool force, const char *flag)
+{
+    const QFileInfo info(path);
+    const QFileInfo folder(info.absolutePath());
+    if (!folder.exists() || !folder.isDir())
+        throw BadInput(std::string(flag) + ": folder '" + utf8(folder.filePath()) + "' does not exist");
+    if (!folder.isWritable())
+        throw BadInput(std::string(flag) + ": folder '" + utf8(folder.filePath()) + "' is not writable");
+    if (info.exists() && !force)
+        throw BadInput(std::string(flag) + ": '" + utf8(path) + "' exists (add --force to replace it)");
+    if (info.exists() && info.isDir())
+        throw BadInput(std::string(flag) + ": '" + utf8(path) + "' is a folder");
+}
+
+std::string percent(double fraction)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f%%", 100.0 * fraction);
+    return buffer;
+}
+
+std::string progressLine(const Snapshot &s, long long total)
+{
+    char buffer[256];
+    std::snprintf(buffer, sizeof buffer, "step %lld/%lld  loss %.4f  acc %s", s.step, total, s.trainLoss,
+                  percent(s.trainAcc).c_str());
+    std::string line = buffer;
+    if (s.testStep >= 0)
+        line += "  test " + percent(s.testAcc);
+    std::snprintf(buffer, sizeof buffer, "  %.0f steps/s", s.stepsPerSecond);
+    return line + buffer;
+}
+
+int run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Trains a network without a window and writes its statistics."));
+    const QCommandLineOption headless(QStringLiteral("headless"), QStringLiteral("Run without a window."));
+    const QCommandLineOption preset(QStringLiteral("preset"), QStringLiteral("Start from a built-in preset."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("Start from a config file (JSON)."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption set(QStringLiteral("set"), QStringLiteral("Set one config key (repeatable)."),
+                                 QStringLiteral("KEY=VALUE"));
+    const QCommandLineOption dataset(QStringLiteral("dataset"), QStringLiteral("The data set (as the dataset key)."),
+                                     QStringLiteral("SPEC"));
+    const QCommandLineOption loadModel(QStringLiteral("load-model"),
+                                       QStringLiteral("Start from a saved model's parameters and config."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption steps(QStringLiteral("steps"), QStringLiteral("Training steps (0: step-0 statistics only)."),
+                                   QStringLiteral("N"));
+    const QCommandLineOption every(QStringLiteral("every"), QStringLiteral("Statistics every K steps."),
+                                   QStringLiteral("K"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Write stats.jsonl and stats.csv into DIR."),
+                                 QStringLiteral("DIR"));
+    const QCommandLineOption saveModel(QStringLiteral("save-model"), QStringLiteral("Save the trained model."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption saveConfig(QStringLiteral("save-config"), QStringLiteral("Save the config used."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption force(QStringLiteral("force"), QStringLiteral("Replace existing output files."));
+    const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress lines."));
+    parser.addOptions({headless, preset, config, set, dataset, loadModel, steps, every, out, saveModel, saveConfig,
+                       force, quiet});
+    parser.addHelpOption();
+    parser.addVersionOption();
+    if (!parser.parse(arguments))
+        throw BadInput(utf8(parser.errorText()));
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fprintf(stdout, "%s", utf8(parser.helpText()).c_str());
+        return ExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        throw BadInput("unexpected argument '" + utf8(parser.positionalArguments().first()) + "'");
+    if (parser.isSet(preset) && parser.isSet(config))
+        throw BadInput("--preset and --config: give one of them");
+
+    // The config: defaults, then a model's, a preset or a file, then the flags in order.
+    RunConfig runConfig;
+    std::optional<ModelFile> model;
+    try {
+        if (parser.isSet(loadModel)) {
+            model = layerlens::core::loadModel(utf8(parser.value(loadModel)));
+            runConfig = model->config;
+        }
+        if (parser.isSet(preset))
+            runConfig = presetConfig(parser.value(preset));
+        if (parser.isSet(config))
+            runConfig = loadConfigFile(utf8(parser.value(config)));
+        if (parser.isSet(dataset))
+            setConfigValue(runConfig, "dataset", utf8(parser.value(dataset)));
+        for (const QString &assignment : parser.values(set)) {
+            const qsizetype eq = assignment.indexOf(QLatin1Char('='));
+            if (eq <= 0)
+                throw BadInput("--set: expected KEY=VALUE, got '" + utf8(assignment) + "'");
+            setConfigValue(runConfig, utf8(assignment.left(eq)), utf8(assignment.mid(eq + 1)));
+        }
+        if (parser.isSet(steps))
+            setConfigValue(runConfig, "steps", utf8(parser.value(steps)));
+        if (parser.isSet(every))
+            setConfigValue(runConfig, "every", utf8(parser.value(every)));
+    } catch (const std::invalid_argument &e) {
+        throw BadInput(e.what());
+    } catch (const json::ParseError &e) {
+        throw BadInput(e.what());
+    } catch (const FileError &e) {
+        throw BadInput(e.what());
+    }
+
+    // Every output is checked before the (possibly long) run, so a bad path costs nothing.
+    const bool overwrite = parser.isSet(force);
+    QString jsonlPath, csvPath;
+    if (parser.isSet(out)) {
+        const QDir dir(parser.value(out));
+        if (!dir.exists())
+            throw BadInput("--out: folder '" + utf8(parser.value(out)) + "' does not exist");
+        jsonlPath = dir.filePath(QStringLiteral("stats.jsonl"));
+        csvPath = dir.filePath(QStringLiteral("stats.csv"));
+        checkOutput(jsonlPath, overwrite, "--out");
+        checkOutput(csvPath, overwrite, "--out");
+    }
+    if (parser.isSet(saveModel))
+        checkOutput(parser.value(saveModel), overwrite, "--save-model");
+    if (parser.isSet(saveConfig))
+        checkOutput(parser.value(saveConfig), overwrite, "--save-config");
+
+    std::shared_ptr<Dataset> data;
+    std::unique_ptr<Trainer> trainer;
+    try {
+        data = std::make_shared<Dataset>(makeDataset(runConfig.data));
+        trainer = std::make_unique<Trainer>(runConfig, data);
+        if (model)
+            trainer->setParameters([&](Network<float> &network) { applyModel(*model, network); });
+    } catch (const std::invalid_argument &e) {
+        throw BadInput(e.what());
+    } catch (const FileError &e) {
+        throw BadInput(e.what());
+    }
+
+    // Statistics stream into the temporary files as they come, so a long run keeps no
+    // snapshots in memory; the files appear only complete.
+    std::unique_ptr<AtomicFile> jsonl, csv;
+    if (!jsonlPath.isEmpty()) {
+        jsonl = std::make_unique<AtomicFile>(utf8(jsonlPath));
+        csv = std::make_unique<AtomicFile>(utf8(csvPath));
+        csv->write(statsCsvHeader() + "\n");
+    }
+    const bool showProgress = !parser.isSet(quiet);
+    auto lastPrint = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+    std::shared_ptr<const Snapshot> last;
+    auto consume = [&](const std::shared_ptr<const Snapshot> &s) {
+        last = s;
+        if (jsonl) {
+            jsonl->write(json::serialize(snapshotToJson(*s)) + "\n");
+            csv->write(statsCsvRows(*s));
+        }
+        const auto now = std::chrono::steady_clock::now();
+        if (showProgress && now - lastPrint > std::chrono::milliseconds(250)) {
+            print(progressLine(*s, runConfig.steps));
+            lastPrint = now;
+        }
+    };
+    consume(trainer->snapshot());
+    trainer->setSnapshotCallback(consume);
+    const TrainerStatus status = trainer->run(runConfig.steps);
+
+    if (showProgress && last)
+        print(progressLine(*last, runConfig.steps));
+    if (jsonl) {
+        jsonl->commit();
+        csv->commit();
+    }
+    if (parser.isSet(saveModel))
+        core::saveModel(trainer->network(), runConfig, utf8(parser.value(saveModel)));
+    if (parser.isSet(saveConfig))
+        saveConfigFile(runConfig, utf8(parser.value(saveConfig)));
+    if (status == TrainerStatus::Diverged) {
+        print("training diverged at step " + std::to_string(last->divergedAt) + ": " + last->divergence);
+        return ExitDiverged;
+    }
+    if (showProgress && trainer->snapshot()->testStep >= 0)
+        print("final test loss " + std::to_string(trainer->snapshot()->testLoss) + ", accuracy "
+              + percent(trainer->snapshot()->testAcc));
+    return ExitOk;
+}
+
+} // namespace
+
+int runHeadless(const QStringList &arguments)
+{
+    try {
+        return run(arguments);
+    } catch (const BadInput &e) {
+        print(std::string("layerlens: ") + e.what());
+        return ExitBadInput;
+    } catch (const FileError &e) {
+        print(std::string("layerlens: ") + e.what());
+        return ExitError;
+    } catch (const std::exception &e) {
+        print(std::string("layerlens: unexpected error: ") + e.what());
+        return ExitError;
+    }
+}
+
+} // namespace layerlens::app
