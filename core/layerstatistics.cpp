@@ -15,30 +15,39 @@ LayerStats measureLayer(const HiddenLayer<S> &layer, int index, const NetworkCon
     s.width = config.widthOf(index - 1);
     const Matrix<S> &z = *layer.preActivation;
     const Matrix<S> &a = *layer.activationOutput;
-    s.pre = summarize(z, bins, HistogramRange{});
-    s.act = summarize(a, bins, activationRange(config.activation));
+    PercentileOrder order;
+    s.pre = summarize(z, bins, HistogramRange{}, &order);
+    if (dynamic_cast<const Activation<S> *>(layer.activation.get())) {
+        // Every element-wise activation here is non-decreasing, so a's percentiles sit where z's do.
+        s.act = summarizeMonotone(a, bins, activationRange(config.activation), order);
+    } else {
+        s.act = summarize(a, bins, activationRange(config.activation));
+    }
     s.saturated = saturatedFraction(a, config.activation, config.eluAlpha);
     s.deadUnits = deadUnits(z, config.activation);
     s.dead = static_cast<double>(s.deadUnits) / static_cast<double>(z.rows());
 
     const Dense<S> &dense = *layer.dense;
-    s.grad.weightNorm = static_cast<double>(dense.weightGradient().template cast<double>().norm());
-    s.grad.biasNorm = static_cast<double>(dense.biasGradient().template cast<double>().norm());
+    const Matrix<S> &gw = dense.weightGradient();
+    s.grad.weightNorm = std::sqrt(blockSumSquares(gw.data(), gw.size()));
+    const Matrix<S> &gb = dense.biasGradient();
+    s.grad.biasNorm = std::sqrt(blockSumSquares(gb.data(), gb.size()));
     if (layer.activationGradient && layer.activationGradient->size() > 0) {
         const Matrix<S> &g = *layer.activationGradient;
-        const double mean = g.template cast<double>().mean();
-        s.grad.backStd = std::sqrt((g.template cast<double>().array() - mean).square().mean());
+        const double count = static_cast<double>(g.size());
+        const double mean = blockSum(g.data(), g.size()) / count;
+        s.grad.backStd = std::sqrt(blockSumSquares(g.data(), g.size(), mean) / count);
         s.grad.backHist = histogram(g, bins, HistogramRange{});
     }
     const Matrix<S> &w = dense.weight();
-    const double weightNorm = w.template cast<double>().norm();
-    if (previousWeight && weightNorm > 0.0) {
-        const double previousNorm = previousWeight->template cast<double>().norm();
-        const double update = (w.template cast<double>() - previousWeight->template cast<double>()).norm();
-        s.grad.updateRatio = previousNorm > 0.0 ? update / previousNorm : 0.0;
+    const double count = static_cast<double>(w.size());
+    if (previousWeight) {
+        const double previousNorm = std::sqrt(blockSumSquares(previousWeight->data(), previousWeight->size()));
+        if (previousNorm > 0.0)
+            s.grad.updateRatio = std::sqrt(blockSquaredDistance(w.data(), previousWeight->data(), w.size())) / previousNorm;
     }
-    s.weight.mean = w.template cast<double>().mean();
-    s.weight.std = std::sqrt((w.template cast<double>().array() - s.weight.mean).square().mean());
+    s.weight.mean = blockSum(w.data(), w.size()) / count;
+    s.weight.std = std::sqrt(blockSumSquares(w.data(), w.size(), s.weight.mean) / count);
     s.weight.hist = histogram(w, bins, HistogramRange{});
     if (config.activation == ActivationKind::Maxout) {
         // A Maxout unit is its k pieces: unit j is rows j, j+width, ..., so compare those together.

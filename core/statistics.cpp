@@ -3,6 +3,7 @@
 #include "core/diagnostics.h"
 
 #include <algorithm>
+#include <memory>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -14,31 +15,93 @@ namespace {
 /// Fine bins used to locate the percentiles' order statistics.
 constexpr int kLocatorBins = 4096;
 constexpr double kPercentiles[3] = {0.15, 0.50, 0.85};
+/// Values summed vectorised in their own type before the partial sum joins the double total.
+constexpr Eigen::Index kSumBlock = 256;
 
 template <typename S>
-Histogram fillHistogram(const S *data, Eigen::Index n, int bins, double lo, double hi)
+using ArrayMap = Eigen::Map<const Eigen::Array<S, Eigen::Dynamic, 1>>;
+
+/// Thread-local scratch for bin indices, so a snapshot allocates nothing per layer.
+std::vector<int> &scratchIndices()
+{
+    thread_local std::vector<int> scratch;
+    return scratch;
+}
+
+/// Counts `index` values (each in [0, slots)) into `slots` counters. Four interleaved counter
+/// sets keep runs of equal indices (a collapsed layer puts everything in one bin) from
+/// serialising on one memory location.
+std::vector<std::uint32_t> countIndices(const std::vector<int> &index, std::size_t slots)
+{
+    std::vector<std::uint32_t> counts(4 * slots, 0);
+    const std::size_t n = index.size();
+    std::size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        ++counts[static_cast<std::size_t>(index[i])];
+        ++counts[slots + static_cast<std::size_t>(index[i + 1])];
+        ++counts[2 * slots + static_cast<std::size_t>(index[i + 2])];
+        ++counts[3 * slots + static_cast<std::size_t>(index[i + 3])];
+    }
+    for (; i < n; ++i)
+        ++counts[static_cast<std::size_t>(index[i])];
+    for (std::size_t b = 0; b < slots; ++b)
+        counts[b] += counts[slots + b] + counts[2 * slots + b] + counts[3 * slots + b];
+    counts.resize(slots);
+    return counts;
+}
+
+/// Histogram of finite values over [lo, hi]. Slot indices t = (v − lo)·bins/(hi − lo) + 1 are
+/// computed vectorised in the values' own type and clamped to [0, bins + 2] before truncation:
+/// slot 0 is below lo, 1…bins the bins, bins + 1 is [hi, hi + width) and bins + 2 beyond. A value
+/// equal to hi belongs to the last bin.
+template <typename S>
+Histogram countHistogram(const S *data, Eigen::Index n, int bins, double lo, double hi)
 {
     Histogram h;
     h.lo = lo;
     h.hi = hi;
-    h.counts.assign(static_cast<std::size_t>(std::max(1, bins)), 0);
-    const double scale = hi > lo ? h.counts.size() / (hi - lo) : 0.0;
-    const auto last = static_cast<std::ptrdiff_t>(h.counts.size()) - 1;
-    for (Eigen::Index i = 0; i < n; ++i) {
-        const double v = static_cast<double>(data[i]);
-        if (!std::isfinite(v)) {
-            ++h.nonFinite;
-        } else if (v < lo) {
-            ++h.underflow;
-        } else if (v > hi) {
-            ++h.overflow;
-        } else {
-            // v == hi belongs to the last bin.
-            const auto bin = std::min(last, static_cast<std::ptrdiff_t>((v - lo) * scale));
-            ++h.counts[static_cast<std::size_t>(bin)];
-        }
-    }
+    bins = std::max(1, bins);
+    std::vector<int> &index = scratchIndices();
+    index.resize(static_cast<std::size_t>(n));
+    const ArrayMap<S> x(data, n);
+    const auto scale = static_cast<S>(hi > lo ? bins / (hi - lo) : 0.0);
+    Eigen::Map<Eigen::ArrayXi>(index.data(), n) =
+        ((x - static_cast<S>(lo)) * scale + S(1)).max(S(0)).min(static_cast<S>(bins + 2)).template cast<int>();
+    const auto slots = countIndices(index, static_cast<std::size_t>(bins) + 3);
+    const auto atHi = static_cast<std::uint32_t>((x == static_cast<S>(hi)).count());
+    h.counts.assign(slots.begin() + 1, slots.begin() + 1 + bins);
+    h.underflow = slots[0];
+    h.counts.back() += atHi;
+    h.overflow = slots[static_cast<std::size_t>(bins) + 1] - atHi + slots[static_cast<std::size_t>(bins) + 2];
     return h;
+}
+
+/// Fine-bin indices for locating order statistics. Only their order matters: (v − min)·scale is
+/// non-decreasing in v whatever the rounding, so the selection that follows stays exact; every
+/// value is ≥ min, so truncation is the floor.
+template <typename S>
+void locatorIndices(const S *data, Eigen::Index n, double min, double max, std::vector<int> &index)
+{
+    index.resize(static_cast<std::size_t>(n));
+    const ArrayMap<S> x(data, n);
+    const auto lo = static_cast<S>(min);
+    const auto scale = static_cast<S>(kLocatorBins / (max - min));
+    Eigen::Map<Eigen::ArrayXi>(index.data(), n) =
+        ((x - lo).max(S(0)) * scale).min(static_cast<S>(kLocatorBins)).template cast<int>();
+}
+
+/// The finite values of `values`, or nullptr when all are finite (the common case, no copy).
+/// A finite block sum proves every value finite (NaN and ±Inf propagate), so the check is free.
+template <typename S>
+std::unique_ptr<std::vector<S>> finiteCopy(const Matrix<S> &values, double sum)
+{
+    if (std::isfinite(sum))
+        return nullptr;
+    auto finite = std::make_unique<std::vector<S>>();
+    for (Eigen::Index i = 0; i < values.size(); ++i)
+        if (std::isfinite(values.data()[i]))
+            finite->push_back(values.data()[i]);
+    return finite;
 }
 
 HistogramRange resolveRange(const HistogramRange &range, double min, double max)
@@ -53,6 +116,39 @@ HistogramRange resolveRange(const HistogramRange &range, double min, double max)
 }
 
 } // namespace
+
+template <typename S>
+double blockSum(const S *data, Eigen::Index n)
+{
+    const ArrayMap<S> x(data, n);
+    double total = 0.0;
+    for (Eigen::Index b = 0; b < n; b += kSumBlock)
+        total += static_cast<double>(x.segment(b, std::min(kSumBlock, n - b)).sum());
+    return total;
+}
+
+template <typename S>
+double blockSumSquares(const S *data, Eigen::Index n, double center)
+{
+    const ArrayMap<S> x(data, n);
+    const auto c = static_cast<S>(center);
+    double total = 0.0;
+    for (Eigen::Index b = 0; b < n; b += kSumBlock)
+        total += static_cast<double>((x.segment(b, std::min(kSumBlock, n - b)) - c).square().sum());
+    return total;
+}
+
+template <typename S>
+double blockSquaredDistance(const S *a, const S *b, Eigen::Index n)
+{
+    const ArrayMap<S> x(a, n), y(b, n);
+    double total = 0.0;
+    for (Eigen::Index i = 0; i < n; i += kSumBlock) {
+        const Eigen::Index len = std::min(kSumBlock, n - i);
+        total += static_cast<double>((x.segment(i, len) - y.segment(i, len)).square().sum());
+    }
+    return total;
+}
 
 std::uint64_t Histogram::total() const
 {
@@ -85,103 +181,121 @@ double niceCeiling(double x)
 template <typename S>
 Histogram histogram(const Matrix<S> &values, int bins, const HistogramRange &range)
 {
-    double min = std::numeric_limits<double>::infinity(), max = -min;
+    const auto finite = finiteCopy(values, blockSum(values.data(), values.size()));
+    const S *data = finite ? finite->data() : values.data();
+    const auto n = finite ? static_cast<Eigen::Index>(finite->size()) : values.size();
+    const ArrayMap<S> x(data, n);
+    HistogramRange r = range;
     if (!range.fixed)
-        for (Eigen::Index i = 0; i < values.size(); ++i) {
-            const double v = static_cast<double>(values.data()[i]);
-            if (std::isfinite(v)) {
-                min = std::min(min, v);
-                max = std::max(max, v);
-            }
-        }
-    const HistogramRange r = resolveRange(range, min, max);
-    return fillHistogram(values.data(), values.size(), bins, r.lo, r.hi);
+        r = n > 0 ? resolveRange(range, static_cast<double>(x.minCoeff()), static_cast<double>(x.maxCoeff()))
+                  : HistogramRange{true, -1.0, 1.0};
+    Histogram h = countHistogram(data, n, bins, r.lo, r.hi);
+    h.nonFinite = static_cast<std::uint64_t>(values.size() - n);
+    return h;
 }
 
 template <typename S>
-Summary summarize(const Matrix<S> &values, int bins, const HistogramRange &range)
+Summary summarize(const Matrix<S> &values, int bins, const HistogramRange &range, PercentileOrder *order,
+                  bool percentiles)
 {
     Summary s;
-    const S *data = values.data();
-    const Eigen::Index n = values.size();
-    double min = std::numeric_limits<double>::infinity(), max = -min, sum = 0.0;
-    std::uint64_t finite = 0;
-    for (Eigen::Index i = 0; i < n; ++i) {
-        const double v = static_cast<double>(data[i]);
-        if (std::isfinite(v)) {
-            min = std::min(min, v);
-            max = std::max(max, v);
-            sum += v;
-            ++finite;
-        }
-    }
-    s.count = finite;
-    s.nonFinite = static_cast<std::uint64_t>(n) - finite;
-    const HistogramRange display = resolveRange(range, min, max);
-    if (finite == 0) {
-        s.hist = fillHistogram(data, n, bins, display.lo, display.hi);
+    double sum = blockSum(values.data(), values.size());
+    const auto finite = finiteCopy(values, sum);
+    const S *data = finite ? finite->data() : values.data();
+    const auto n = finite ? static_cast<Eigen::Index>(finite->size()) : values.size();
+    if (finite)
+        sum = blockSum(data, n);
+    s.count = static_cast<std::uint64_t>(n);
+    s.nonFinite = static_cast<std::uint64_t>(values.size() - n);
+    if (order)
+        *order = PercentileOrder{};
+    if (n == 0) {
+        const HistogramRange display = range.fixed ? range : HistogramRange{true, -1.0, 1.0};
+        s.hist = Histogram{display.lo, display.hi, std::vector<std::uint32_t>(static_cast<std::size_t>(std::max(1, bins)), 0),
+                           0, 0, s.nonFinite};
         s.mean = s.std = s.p15 = s.p50 = s.p85 = s.min = s.max = std::numeric_limits<double>::quiet_NaN();
         return s;
     }
-    s.min = min;
-    s.max = max;
-    s.mean = sum / static_cast<double>(finite);
-    double squares = 0.0;
-    for (Eigen::Index i = 0; i < n; ++i) {
-        const double v = static_cast<double>(data[i]);
-        if (std::isfinite(v))
-            squares += (v - s.mean) * (v - s.mean);
-    }
-    s.std = std::sqrt(squares / static_cast<double>(finite));
-    s.hist = fillHistogram(data, n, bins, display.lo, display.hi);
-
-    // Locate the order statistics k and k+1 of each percentile in fine bins over [min, max] ...
-    if (max == min) {
-        s.p15 = s.p50 = s.p85 = min;
+    const ArrayMap<S> x(data, n);
+    s.min = static_cast<double>(x.minCoeff());
+    s.max = static_cast<double>(x.maxCoeff());
+    s.mean = sum / static_cast<double>(n);
+    s.std = std::sqrt(blockSumSquares(data, n, s.mean) / static_cast<double>(n));
+    const HistogramRange display = resolveRange(range, s.min, s.max);
+    s.hist = countHistogram(data, n, bins, display.lo, display.hi);
+    s.hist.nonFinite = s.nonFinite;
+    if (!percentiles)
+        return s;
+    if (s.max == s.min) {
+        s.p15 = s.p50 = s.p85 = s.min;
+        if (order)
+            order->valid = !finite;
         return s;
     }
-    const Histogram fine = fillHistogram(data, n, kLocatorBins, min, max);
-    std::vector<std::uint64_t> below(fine.counts.size() + 1, 0); // values in bins before b
-    for (std::size_t b = 0; b < fine.counts.size(); ++b)
-        below[b + 1] = below[b] + fine.counts[b];
+
+    // Locate the order statistics k and k+1 of each percentile in fine bins over [min, max] ...
+    std::vector<int> &index = scratchIndices();
+    locatorIndices(data, n, s.min, s.max, index);
+    std::vector<std::uint64_t> below(kLocatorBins + 2, 0); // values in bins before b (max sits in bin 4096)
+    {
+        const auto counts = countIndices(index, kLocatorBins + 1);
+        for (std::size_t b = 0; b < counts.size(); ++b)
+            below[b + 1] = below[b] + counts[b];
+    }
     auto binOf = [&](std::uint64_t rank) {
-        return static_cast<std::size_t>(std::upper_bound(below.begin(), below.end(), rank) - below.begin() - 1);
+        return static_cast<int>(std::upper_bound(below.begin(), below.end(), rank) - below.begin()) - 1;
     };
     struct Wanted {
         std::uint64_t rank;
         double fraction;
-        std::size_t firstBin, lastBin;
+        int firstBin, lastBin;
     };
     Wanted wanted[3];
+    const auto count = static_cast<std::uint64_t>(n);
     for (int p = 0; p < 3; ++p) {
-        const double position = kPercentiles[p] * static_cast<double>(finite - 1);
+        const double position = kPercentiles[p] * static_cast<double>(count - 1);
         const auto k = static_cast<std::uint64_t>(std::floor(position));
-        const std::uint64_t next = std::min<std::uint64_t>(k + 1, finite - 1);
+        const std::uint64_t next = std::min<std::uint64_t>(k + 1, count - 1);
         wanted[p] = {k, position - static_cast<double>(k), binOf(k), binOf(next)};
     }
-    // ... then gather just the values of those bins and select inside them.
-    const double scale = kLocatorBins / (max - min);
-    std::vector<double> gathered[3];
+    // ... then gather just the values of those bins, with their positions, and select inside them.
+    // One unsigned compare per percentile: (bin − first) ≤ (last − first) is rarely true, so the
+    // branch predicts well, unlike two signed compares that split the values in halves.
+    struct Entry {
+        double value;
+        Eigen::Index position;
+        bool operator<(const Entry &other) const { return value < other.value; }
+    };
+    unsigned first[3], span[3];
+    for (int p = 0; p < 3; ++p) {
+        first[p] = static_cast<unsigned>(wanted[p].firstBin);
+        span[p] = static_cast<unsigned>(wanted[p].lastBin - wanted[p].firstBin);
+    }
+    std::vector<Entry> gathered[3];
     for (Eigen::Index i = 0; i < n; ++i) {
-        const double v = static_cast<double>(data[i]);
-        if (!std::isfinite(v))
-            continue;
-        const auto bin = std::min<std::size_t>(kLocatorBins - 1, static_cast<std::size_t>((v - min) * scale));
+        const auto bin = static_cast<unsigned>(index[static_cast<std::size_t>(i)]);
         for (int p = 0; p < 3; ++p)
-            if (bin >= wanted[p].firstBin && bin <= wanted[p].lastBin)
-                gathered[p].push_back(v);
+            if (bin - first[p] <= span[p])
+                gathered[p].push_back({static_cast<double>(data[i]), i});
     }
     double *targets[3] = {&s.p15, &s.p50, &s.p85};
+    if (order)
+        order->valid = !finite;
     for (int p = 0; p < 3; ++p) {
         auto &g = gathered[p];
-        const std::uint64_t offset = below[wanted[p].firstBin];
+        const std::uint64_t offset = below[static_cast<std::size_t>(wanted[p].firstBin)];
         const auto k = static_cast<std::ptrdiff_t>(wanted[p].rank - offset);
         std::nth_element(g.begin(), g.begin() + k, g.end());
-        const double low = g[static_cast<std::size_t>(k)];
-        double high = low;
+        const Entry low = g[static_cast<std::size_t>(k)];
+        Entry high = low;
         if (wanted[p].fraction > 0.0 && k + 1 < static_cast<std::ptrdiff_t>(g.size()))
             high = *std::min_element(g.begin() + k + 1, g.end());
-        *targets[p] = low + wanted[p].fraction * (high - low);
+        *targets[p] = low.value + wanted[p].fraction * (high.value - low.value);
+        if (order) {
+            order->low[p] = low.position;
+            order->high[p] = high.position;
+            order->fraction[p] = wanted[p].fraction;
+        }
     }
     return s;
 }
@@ -189,28 +303,42 @@ Summary summarize(const Matrix<S> &values, int bins, const HistogramRange &range
 template <typename S>
 int distinctRows(const Matrix<S> &weight, const Matrix<S> &bias, double tolerance)
 {
-    const Eigen::Index rows = weight.rows();
+    const Eigen::Index rows = weight.rows(), cols = weight.cols();
     if (rows <= 1)
         return static_cast<int>(rows);
-    Matrix<double> neurons(rows, weight.cols() + 1);
-    neurons.leftCols(weight.cols()) = weight.template cast<double>();
-    neurons.col(weight.cols()) = bias.col(0).template cast<double>();
-    const double scale = std::max(neurons.cwiseAbs().maxCoeff(), std::numeric_limits<double>::min());
+    const double scale = std::max<double>({static_cast<double>(weight.cwiseAbs().maxCoeff()),
+                                           static_cast<double>(bias.cwiseAbs().maxCoeff()),
+                                           std::numeric_limits<double>::min()});
     const double tol = tolerance * scale;
-    // Sort by a fixed projection; rows equal within tol have projections within tol·Σ|p|, so
-    // comparing each row with the cluster it would join finds them without O(n²) work.
-    Eigen::VectorXd projection(neurons.cols());
-    for (Eigen::Index j = 0; j < projection.size(); ++j)
-        projection(j) = 1.0 + 0.618033988749895 * static_cast<double>(j % 7);
-    const Eigen::VectorXd keys = neurons * projection;
+    // Sort the neurons by a fixed projection of (W, b). Neurons equal within tol have keys within
+    // tol·Σ|p| plus the rounding of the products, so only neighbours closer than that need their
+    // rows compared; distinct random rows almost never do.
+    Vector<S> projection(cols);
+    for (Eigen::Index j = 0; j < cols; ++j)
+        projection(j) = static_cast<S>(1.0 + 0.618033988749895 * static_cast<double>(j % 7));
+    const S biasWeight = S(2.5);
+    Vector<S> keys(rows);
+    keys.noalias() = weight * projection;
+    keys += biasWeight * bias.col(0);
+    const double projectionMass = static_cast<double>(projection.sum() + biasWeight);
+    const double rounding = 4.0 * std::numeric_limits<S>::epsilon() * static_cast<double>(cols + 1) * scale * projectionMass;
+    const double keyGap = tol * projectionMass + rounding;
     std::vector<Eigen::Index> order(static_cast<std::size_t>(rows));
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](Eigen::Index a, Eigen::Index b) { return keys(a) < keys(b); });
+    auto same = [&](Eigen::Index a, Eigen::Index b) {
+        if (std::abs(static_cast<double>(bias(a, 0) - bias(b, 0))) > tol)
+            return false;
+        for (Eigen::Index j = 0; j < cols; ++j)
+            if (std::abs(static_cast<double>(weight(a, j)) - static_cast<double>(weight(b, j))) > tol)
+                return false;
+        return true;
+    };
     int distinct = 1;
     Eigen::Index representative = order.front();
     for (std::size_t i = 1; i < order.size(); ++i) {
         const Eigen::Index r = order[i];
-        if ((neurons.row(r) - neurons.row(representative)).cwiseAbs().maxCoeff() > tol) {
+        if (static_cast<double>(keys(r) - keys(representative)) > keyGap || !same(r, representative)) {
             ++distinct;
             representative = r;
         }
@@ -218,12 +346,18 @@ int distinctRows(const Matrix<S> &weight, const Matrix<S> &bias, double toleranc
     return distinct;
 }
 
-template Summary summarize<float>(const Matrix<float> &, int, const HistogramRange &);
-template Summary summarize<double>(const Matrix<double> &, int, const HistogramRange &);
+template Summary summarize<float>(const Matrix<float> &, int, const HistogramRange &, PercentileOrder *, bool);
+template Summary summarize<double>(const Matrix<double> &, int, const HistogramRange &, PercentileOrder *, bool);
 template Histogram histogram<float>(const Matrix<float> &, int, const HistogramRange &);
 template Histogram histogram<double>(const Matrix<double> &, int, const HistogramRange &);
 template int distinctRows<float>(const Matrix<float> &, const Matrix<float> &, double);
 template int distinctRows<double>(const Matrix<double> &, const Matrix<double> &, double);
+template double blockSum<float>(const float *, Eigen::Index);
+template double blockSum<double>(const double *, Eigen::Index);
+template double blockSumSquares<float>(const float *, Eigen::Index, double);
+template double blockSumSquares<double>(const double *, Eigen::Index, double);
+template double blockSquaredDistance<float>(const float *, const float *, Eigen::Index);
+template double blockSquaredDistance<double>(const double *, const double *, Eigen::Index);
 
 } // namespace layerlens::core
 

@@ -12,6 +12,8 @@
 
 using namespace layerlens::core;
 
+Q_DECLARE_METATYPE(ActivationKind)
+
 namespace {
 
 /// numpy.percentile(v, q) with the default linear interpolation, by full sorting.
@@ -32,6 +34,8 @@ private slots:
     void smallHandExample();
     void percentilesExact_data();
     void percentilesExact();
+    void monotoneActivationPercentiles_data();
+    void monotoneActivationPercentiles();
     void histogramCounts();
     void adaptiveRange();
     void nonFiniteCountedApart();
@@ -93,6 +97,39 @@ void TestStatistics::percentilesExact()
     QVERIFY(std::abs(s.p50 - referencePercentile(values, 0.50)) <= 1e-12 * scale);
     QVERIFY(std::abs(s.p85 - referencePercentile(values, 0.85)) <= 1e-12 * scale);
     QCOMPARE(s.hist.total(), static_cast<std::uint64_t>(n));
+}
+
+void TestStatistics::monotoneActivationPercentiles_data()
+{
+    QTest::addColumn<ActivationKind>("kind");
+    QTest::newRow("sigmoid") << ActivationKind::Sigmoid;
+    QTest::newRow("tanh") << ActivationKind::Tanh;
+    QTest::newRow("relu") << ActivationKind::Relu;
+    QTest::newRow("leaky_relu") << ActivationKind::LeakyRelu;
+    QTest::newRow("elu") << ActivationKind::Elu;
+    QTest::newRow("linear") << ActivationKind::Linear;
+}
+
+void TestStatistics::monotoneActivationPercentiles()
+{
+    // a's percentiles read at the positions of z's order statistics equal a's own, exactly.
+    QFETCH(ActivationKind, kind);
+    Rng rng(4, RngStream::Data);
+    Matrix<float> z(97, 131);
+    for (Eigen::Index i = 0; i < z.size(); ++i)
+        z.data()[i] = static_cast<float>(3.0 * rng.normal());
+    Activation<float> f(kind, kind == ActivationKind::Elu ? 1.0 : 0.01);
+    const Matrix<float> a = f.forward(z);
+    PercentileOrder order;
+    summarize(z, 50, HistogramRange{}, &order);
+    QVERIFY(order.valid);
+    const Summary direct = summarize(a, 50, activationRange(kind));
+    const Summary mapped = summarizeMonotone(a, 50, activationRange(kind), order);
+    QCOMPARE(mapped.p15, direct.p15);
+    QCOMPARE(mapped.p50, direct.p50);
+    QCOMPARE(mapped.p85, direct.p85);
+    QCOMPARE(mapped.mean, direct.mean);
+    QCOMPARE(mapped.hist.counts, direct.hist.counts);
 }
 
 void TestStatistics::histogramCounts()
