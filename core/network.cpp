@@ -98,6 +98,7 @@ const Matrix<S> &Network<S>::forward(const Matrix<S> &input)
                                     + std::to_string(m_config.inputs));
     const Matrix<S> *x = &input;
     for (auto &layer : m_hidden) {
+        checkInterrupt();
         x = &layer.dense->forward(*x);
         if (layer.batchNorm)
             x = &layer.batchNorm->forward(*x);
@@ -123,6 +124,7 @@ void Network<S>::backward()
 {
     const Matrix<S> *g = &m_output->backward(m_loss->backward());
     for (auto it = m_hidden.rbegin(); it != m_hidden.rend(); ++it) {
+        checkInterrupt();
         g = &it->dropout->backward(*g);
         it->activationGradient = g;
         g = &it->activation->backward(*g);

@@ -8,6 +8,7 @@
 #include "core/loss.h"
 #include "core/optimizer.h"
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -107,6 +108,9 @@ public:
     void setDropoutRate(double rate);
     /// Makes backward also compute ∂L/∂input (off by default: training does not need it).
     void setComputeInputGradient(bool compute);
+    /// A flag checked between layers: when it becomes true, forward and backward throw
+    /// Interrupted, so a huge step can be abandoned within one layer's time (shutdown). Null: never.
+    void setInterruptFlag(const std::atomic<bool> *flag) { m_interrupt = flag; }
     /// ∂L/∂input of the last backward, inputs × batch (empty unless enabled).
     const Matrix<S> &inputGradient() const { return *m_inputGradient; }
 
@@ -132,6 +136,13 @@ private:
     bool m_training = true;
     long long m_steps = 0;
     StepResult m_diverged;
+    const std::atomic<bool> *m_interrupt = nullptr;
+
+    void checkInterrupt() const
+    {
+        if (m_interrupt && m_interrupt->load(std::memory_order_relaxed))
+            throw Interrupted();
+    }
 };
 
 } // namespace layerlens::core

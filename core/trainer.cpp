@@ -168,7 +168,10 @@ std::shared_ptr<Snapshot> Trainer::measure(long long step, bool afterUpdate)
     s->stepsPerSecond = m_stepsPerSecond;
     const auto &hidden = m_network->hiddenLayers();
     for (std::size_t i = 0; i < hidden.size(); ++i)
-        s->layers.push_back(measureLayer(hidden[i], static_cast<int>(i) + 1, m_network->config(), m_config.bins,
+        if (m_interrupt && m_interrupt->load(std::memory_order_relaxed))
+            throw Interrupted();
+        else
+            s->layers.push_back(measureLayer(hidden[i], static_cast<int>(i) + 1, m_network->config(), m_config.bins,
                                          afterUpdate ? &m_previousWeights[i] : nullptr));
     for (const auto &layer : s->layers) {
         const std::string prefix = "layer" + std::to_string(layer.index) + ".";
@@ -200,6 +203,12 @@ std::shared_ptr<const Snapshot> Trainer::takeSnapshot()
         probe();
     publish(measure(steps(), false));
     return m_snapshot;
+}
+
+void Trainer::setInterruptFlag(const std::atomic<bool> *flag)
+{
+    m_interrupt = flag;
+    m_network->setInterruptFlag(flag);
 }
 
 void Trainer::measureStepZero()

@@ -63,6 +63,9 @@ public:
     const Dataset &data() const { return *m_data; }
     /// Loss and accuracy on the test split (or the training split when there is none).
     Evaluation evaluateTest();
+    /// Raised from another thread, it abandons the current step or measurement at the next layer
+    /// (core::Interrupted is thrown); the trainer must not be used afterwards.
+    void setInterruptFlag(const std::atomic<bool> *flag);
     /// Identifies this build of the network; a new Trainer gets a new id.
     std::uint64_t configId() const { return m_configId; }
 
@@ -93,6 +96,7 @@ private:
     std::shared_ptr<const Snapshot> m_snapshot;
     SnapshotCallback m_callback;
     std::uint64_t m_configId;
+    const std::atomic<bool> *m_interrupt = nullptr;
     std::chrono::steady_clock::time_point m_rateClock;
     long long m_rateSteps = 0;
     double m_stepsPerSecond = 0.0;

@@ -3,6 +3,7 @@
 #include <Eigen/Core>
 
 #include <cstdint>
+#include <exception>
 #include <span>
 #include <string>
 
@@ -19,6 +20,12 @@ using Vector = Eigen::Matrix<S, Eigen::Dynamic, 1>;
 
 /// Class labels of a mini-batch, one per column of the input.
 using Labels = std::span<const int>;
+
+/// Thrown by a forward or backward pass when its interrupt flag is raised (see
+/// Network::setInterruptFlag): the step is abandoned half-way and must not be continued.
+struct Interrupted : std::exception {
+    const char *what() const noexcept override { return "interrupted"; }
+};
 
 /// Outcome of a training step. Numeric trouble is a status, not an exception.
 enum class StepStatus { Ok, Diverged };
