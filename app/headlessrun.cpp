@@ -7,11 +7,11 @@
 #include "core/modelfile.h"
 #include "core/statsfile.h"
 #include "core/trainer.h"
+#include "ui/presets.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 
 #include <chrono>
@@ -34,26 +34,6 @@ struct BadInput : std::runtime_error {
 std::string utf8(const QString &s) { return s.toStdString(); }
 
 void print(const std::string &line) { std::fprintf(stderr, "%s\n", line.c_str()); }
-
-/// Preset configs are compiled into the executable (resources/presets/NAME.json).
-RunConfig presetConfig(const QString &name)
-{
-    QFile file(QStringLiteral(":/presets/%1.json").arg(name));
-    if (!file.open(QIODevice::ReadOnly)) {
-        QStringList names;
-        for (const QString &entry : QDir(QStringLiteral(":/presets")).entryList({QStringLiteral("*.json")}))
-            names << QFileInfo(entry).completeBaseName();
-        throw BadInput("--preset: unknown preset '" + utf8(name) + "' (available: "
-                       + utf8(names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))) + ")");
-    }
-    const QByteArray bytes = file.readAll();
-    json::Value doc = json::parse(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
-                                  "preset " + utf8(name));
-    // A preset is a config plus lesson text; only the "config" object is a run setting.
-    if (const json::Value *config = doc.find("config"))
-        return configFromJson(*config);
-    return configFromJson(doc);
-}
 
 /// Checks an output file before training: its folder must exist and be writable, and an existing
 /// file is replaced only with --force.
@@ -142,7 +122,7 @@ int run(const QStringList &arguments)
             runConfig = model->config;
         }
         if (parser.isSet(preset))
-            runConfig = presetConfig(parser.value(preset));
+            runConfig = ui::presetConfig(parser.value(preset));
         if (parser.isSet(config))
             runConfig = loadConfigFile(utf8(parser.value(config)));
         if (parser.isSet(dataset))

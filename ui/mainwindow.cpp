@@ -1,27 +1,143 @@
 #include "ui/mainwindow.h"
 
+#include "core/json.h"
+#include "ui/activationhistogramview.h"
+#include "ui/controlpanel.h"
+#include "ui/decisionboundaryview.h"
+#include "ui/diagnosticsview.h"
+#include "ui/distributionovertimeview.h"
+#include "ui/gradientflowview.h"
+#include "ui/presets.h"
+#include "ui/trainingcontroller.h"
+#include "ui/trainingcurvesview.h"
+#include "ui/weightsupdatesview.h"
+
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QGridLayout>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
+#include <QSettings>
 #include <QStatusBar>
+#include <QToolBar>
 
 namespace layerlens::ui {
+
+namespace {
+
+/// The GUI trains until paused; a config's `steps` matters to headless runs only.
+core::RunConfig forInteractiveUse(core::RunConfig config)
+{
+    config.steps = core::kMaxSteps;
+    return config;
+}
+
+core::RunConfig defaultConfig()
+{
+    core::RunConfig c;
+    c.data.spec = "spiral";
+    c.data.samples = 600;
+    c.network.depth = 4;
+    c.network.widths = {32};
+    c.network.activation = core::ActivationKind::Tanh;
+    c.network.init.kind = core::InitKind::XavierNormal;
+    c.optimizer.kind = core::OptimizerKind::Adam;
+    c.optimizer.lr = 0.01;
+    c.batchSize = 32;
+    c.evalEvery = 50;
+    return c;
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("LayerLens"));
+    m_controller = new TrainingController(this);
+    m_panel = new ControlPanel(this);
+    auto *dock = new QDockWidget(tr("Settings"), this);
+    dock->setObjectName(QStringLiteral("settingsDock"));
+    auto *scroll = new QScrollArea(dock);
+    scroll->setWidget(m_panel);
+    scroll->setWidgetResizable(true);
+    dock->setWidget(scroll);
+    // Narrow enough to leave the charts most of a 1366-pixel projector, wide enough for the names.
+    scroll->setMinimumWidth(250);
+    dock->setMaximumWidth(330);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+
+    createViews();
+    createActions();
+    createMenus();
+    m_status = new QLabel(this);
+    statusBar()->addPermanentWidget(m_status, 1);
+
+    connect(m_panel, &ControlPanel::configEdited, this,
+            [this](const core::RunConfig &config) { m_controller->setConfig(forInteractiveUse(config)); });
+    connect(m_panel, &ControlPanel::presetChosen, this, &MainWindow::choosePreset);
+    connect(m_controller, &TrainingController::frameReady, this, &MainWindow::showFrame);
+    connect(m_controller, &TrainingController::runningChanged, this, [this](bool running) {
+        m_runAction->setText(running ? tr("Pause") : tr("Run"));
+        m_runAction->setChecked(running);
+    });
+    connect(m_controller, &TrainingController::errorOccurred, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+
     // Fits a 1366×768 projector with room for the window frame and a taskbar.
     resize(1280, 700);
-    auto *placeholder = new QLabel(tr("LayerLens\n\nThe training views arrive with the live desktop app."), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    QFont font = placeholder->font();
-    font.setPointSizeF(font.pointSizeF() * 1.5);
-    placeholder->setFont(font);
-    setCentralWidget(placeholder);
-    createMenus();
-    statusBar()->showMessage(tr("Ready"));
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createViews()
+{
+    auto *central = new QWidget(this);
+    auto *grid = new QGridLayout(central);
+    grid->setContentsMargins(2, 2, 2, 2);
+    grid->setSpacing(4);
+    auto add = [&](DashboardView *view, int row, int column, int rowSpan = 1, int columnSpan = 1) {
+        m_views.push_back(view);
+        grid->addWidget(view, row, column, rowSpan, columnSpan);
+    };
+    add(new ActivationHistogramView(central), 0, 0, 1, 2);
+    add(new GradientFlowView(central), 0, 2);
+    add(new TrainingCurvesView(central), 1, 0);
+    add(new DistributionOverTimeView(central), 1, 1);
+    add(new WeightsUpdatesView(central), 1, 2);
+    add(new DecisionBoundaryView(central), 0, 3);
+    add(new DiagnosticsView(central), 1, 3);
+    // The activation histograms need the most width; gradients and the boundary come next.
+    const int stretch[] = {3, 3, 4, 4};
+    for (int c = 0; c < 4; ++c)
+        grid->setColumnStretch(c, stretch[c]);
+    setCentralWidget(central);
+}
+
+void MainWindow::createActions()
+{
+    auto *toolbar = addToolBar(tr("Training"));
+    toolbar->setObjectName(QStringLiteral("trainingToolbar"));
+    m_runAction = toolbar->addAction(tr("Run"), this, [this] { m_controller->toggleRunning(); });
+    m_runAction->setObjectName(QStringLiteral("actionRun"));
+    m_runAction->setCheckable(true);
+    m_runAction->setShortcut(Qt::Key_Space);
+    m_runAction->setToolTip(tr("Run or pause training (Space)"));
+    m_stepAction = toolbar->addAction(tr("Step"), this, [this] { m_controller->step(1); });
+    m_stepAction->setObjectName(QStringLiteral("actionStep"));
+    m_stepAction->setShortcut(Qt::Key_S);
+    m_stepAction->setToolTip(tr("One training step (S)"));
+    m_resetAction = toolbar->addAction(tr("Reset"), this, [this] { m_controller->reset(); });
+    m_resetAction->setObjectName(QStringLiteral("actionReset"));
+    m_resetAction->setShortcut(Qt::Key_R);
+    m_resetAction->setToolTip(tr("Start again from step 0 (R)"));
+    // Shortcuts work wherever the focus is, except while typing in a field.
+    for (QAction *action : {m_runAction, m_stepAction, m_resetAction})
+        action->setShortcutContext(Qt::WindowShortcut);
 }
 
 void MainWindow::createMenus()
@@ -31,8 +147,64 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
     quit->setObjectName(QStringLiteral("actionQuit"));
 
+    QMenu *training = menuBar()->addMenu(tr("&Training"));
+    training->addAction(m_runAction);
+    training->addAction(m_stepAction);
+    training->addAction(m_resetAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (DashboardView *v : m_views) {
+        QAction *toggle = view->addAction(v->title());
+        toggle->setCheckable(true);
+        toggle->setChecked(true);
+        toggle->setObjectName(QStringLiteral("actionShow_") + v->viewId());
+        connect(toggle, &QAction::toggled, v, &QWidget::setVisible);
+    }
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About LayerLens"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::applyConfig(const core::RunConfig &config)
+{
+    m_panel->setConfig(config);
+    m_controller->setConfig(forInteractiveUse(config));
+}
+
+void MainWindow::choosePreset(const QString &name)
+{
+    try {
+        applyConfig(presetConfig(name));
+        statusBar()->showMessage(presetTitle(name), 8000);
+    } catch (const std::exception &e) {
+        QMessageBox::warning(this, tr("Preset"), QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::showFrame(const std::shared_ptr<const Frame> &frame)
+{
+    if (!frame || !frame->snapshot)
+        return;
+    for (DashboardView *view : m_views)
+        if (view->isVisible())
+            view->showFrame(*frame);
+    updateStatus(*frame);
+}
+
+void MainWindow::updateStatus(const Frame &frame)
+{
+    const core::Snapshot &s = *frame.snapshot;
+    QString text = tr("step %1   epoch %2   loss %3   accuracy %4%")
+                       .arg(s.step)
+                       .arg(s.epoch, 0, 'f', 2)
+                       .arg(s.trainLoss, 0, 'g', 4)
+                       .arg(100.0 * s.trainAcc, 0, 'f', 1);
+    if (s.testStep >= 0)
+        text += tr("   test %1%").arg(100.0 * s.testAcc, 0, 'f', 1);
+    text += tr("   %1 steps/s").arg(s.stepsPerSecond, 0, 'f', 0);
+    if (s.diverged)
+        text += tr("   DIVERGED at step %1").arg(s.divergedAt);
+    m_status->setText(text);
 }
 
 void MainWindow::showAbout()
@@ -41,6 +213,43 @@ void MainWindow::showAbout()
                        tr("<h3>LayerLens %1</h3><p>Makes the problems of training deep neural networks "
                           "visible while they happen.</p>")
                            .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    core::RunConfig config = defaultConfig();
+    const QByteArray saved = settings.value(QStringLiteral("run/config")).toByteArray();
+    if (!saved.isEmpty()) {
+        try {
+            config = core::configFromJson(
+                core::json::parse(std::string_view(saved.constData(), static_cast<std::size_t>(saved.size())), "settings"));
+        } catch (const std::exception &e) {
+            statusBar()->showMessage(tr("The saved settings could not be read (%1); using the defaults.")
+                                         .arg(QString::fromUtf8(e.what())),
+                                     10000);
+        }
+    }
+    applyConfig(config);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    core::RunConfig config = m_panel->config();
+    settings.setValue(QStringLiteral("run/config"),
+                      QByteArray::fromStdString(core::json::serialize(core::toJson(config))));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    m_controller->shutdown();
+    event->accept();
 }
 
 } // namespace layerlens::ui

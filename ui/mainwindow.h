@@ -1,18 +1,61 @@
 #pragma once
 
+#include "ui/frame.h"
+
 #include <QMainWindow>
+
+#include <memory>
+#include <vector>
+
+QT_BEGIN_NAMESPACE
+class QAction;
+class QLabel;
+QT_END_NAMESPACE
 
 namespace layerlens::ui {
 
-/// The application window. It assembles panels and wires signals; it holds no training logic.
+class ControlPanel;
+class DashboardView;
+class TrainingController;
+
+/// The application window. It assembles the control panel, the views and the toolbar and wires
+/// their signals to the controller; it holds no training logic and draws no chart itself.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// The controller (for tests).
+    TrainingController *controller() const { return m_controller; }
+    /// The control panel (for tests).
+    ControlPanel *controlPanel() const { return m_panel; }
+    /// The dashboard views, in layout order.
+    const std::vector<DashboardView *> &views() const { return m_views; }
+    /// Applies `config` as if the user had chosen it (panel and training).
+    void applyConfig(const core::RunConfig &config);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createActions();
     void createMenus();
+    void createViews();
+    void showFrame(const std::shared_ptr<const Frame> &frame);
+    void updateStatus(const Frame &frame);
+    void choosePreset(const QString &name);
     void showAbout();
+    void restoreSettings();
+    void saveSettings() const;
+
+    TrainingController *m_controller = nullptr;
+    ControlPanel *m_panel = nullptr;
+    std::vector<DashboardView *> m_views;
+    QAction *m_runAction = nullptr;
+    QAction *m_stepAction = nullptr;
+    QAction *m_resetAction = nullptr;
+    QLabel *m_status = nullptr;
 };
 
 } // namespace layerlens::ui

@@ -1,43 +1,124 @@
-// The main window opens, has its title and menus, and closes cleanly (offscreen).
+// The main window: title, menus, shortcuts Space/S/R reaching the controller, frames reaching
+// every view and the status bar, settings remembered, and a clean close while training.
 
+#include "ui/controlpanel.h"
+#include "ui/dashboardview.h"
 #include "ui/mainwindow.h"
+#include "ui/trainingcontroller.h"
 
 #include <QAction>
+#include <QElapsedTimer>
+#include <QLabel>
 #include <QMenuBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
 #include <QtTest>
 
+using namespace layerlens;
 using layerlens::ui::MainWindow;
 
 class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
-    void opensAndCloses();
-    void quitActionCloses();
+    void initTestCase();
+    void opensWithTitleMenusAndViews();
+    void shortcutsDriveTraining();
+    void framesReachTheStatusBar();
+    void settingsRemembered();
+    void closeWhileTraining();
 };
 
-void TestMainWindow::opensAndCloses()
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // settings go to a test location
+    QCoreApplication::setOrganizationName(QStringLiteral("LayerLensTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("LayerLensTest"));
+    QSettings().clear();
+}
+
+void TestMainWindow::opensWithTitleMenusAndViews()
 {
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.windowTitle().startsWith(QLatin1String("LayerLens")));
-    // Fits a 1366×768 projector.
-    QVERIFY(window.width() <= 1366);
-    QVERIFY(window.height() <= 768);
+    QVERIFY2(window.width() <= 1366 && window.height() <= 768,
+             qPrintable(QStringLiteral("%1x%2, minimum %3x%4").arg(window.width()).arg(window.height())
+                            .arg(window.minimumSizeHint().width()).arg(window.minimumSizeHint().height())));
+    QStringList menus;
+    for (QAction *a : window.menuBar()->actions())
+        menus << a->text().remove(QLatin1Char('&'));
+    QVERIFY(menus.contains(QStringLiteral("File")) && menus.contains(QStringLiteral("View")) && menus.contains(QStringLiteral("Help")));
+    QCOMPARE(window.findChild<QAction *>(QStringLiteral("actionQuit"))->shortcut(), QKeySequence(QKeySequence::Quit));
+    QCOMPARE(window.views().size(), std::size_t{7});
+    // View menu hides and shows a view.
+    auto *toggle = window.findChild<QAction *>(QStringLiteral("actionShow_gradients"));
+    QVERIFY(toggle);
+    toggle->setChecked(false);
+    QTRY_VERIFY(!window.views()[1]->isVisible());
+    toggle->setChecked(true);
     QVERIFY(window.close());
-    QVERIFY(!window.isVisible());
 }
 
-void TestMainWindow::quitActionCloses()
+void TestMainWindow::shortcutsDriveTraining()
 {
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    auto *quit = window.findChild<QAction *>(QStringLiteral("actionQuit"));
-    QVERIFY(quit);
-    QCOMPARE(quit->shortcut(), QKeySequence(QKeySequence::Quit));
-    quit->trigger();
-    QTRY_VERIFY(!window.isVisible());
+    auto *controller = window.controller();
+    QSignalSpy frames(controller, &ui::TrainingController::frameReady);
+    QTRY_VERIFY(controller->latestFrame());
+    QTest::keyClick(&window, Qt::Key_S);
+    QTRY_COMPARE(controller->latestFrame()->snapshot->step, 1LL);
+    QTest::keyClick(&window, Qt::Key_Space);
+    QTRY_VERIFY(controller->isRunning());
+    QTRY_VERIFY(controller->latestFrame()->snapshot->step > 20);
+    QTest::keyClick(&window, Qt::Key_Space);
+    QTRY_VERIFY(!controller->isRunning());
+    QTest::keyClick(&window, Qt::Key_R);
+    QTRY_COMPARE(controller->latestFrame()->snapshot->step, 0LL);
+}
+
+void TestMainWindow::framesReachTheStatusBar()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.controller()->step(3);
+    QTRY_VERIFY(window.controller()->latestFrame() && window.controller()->latestFrame()->snapshot->step == 3);
+    QTRY_VERIFY(window.statusBar()->findChild<QLabel *>()->text().contains(QLatin1String("step 3")));
+}
+
+void TestMainWindow::settingsRemembered()
+{
+    {
+        MainWindow window;
+        core::RunConfig c = window.controlPanel()->config();
+        c.network.depth = 6;
+        c.network.activation = core::ActivationKind::Elu;
+        window.applyConfig(c);
+        window.close();
+    }
+    MainWindow again;
+    QCOMPARE(again.controlPanel()->config().network.depth, 6);
+    QCOMPARE(again.controlPanel()->config().network.activation, core::ActivationKind::Elu);
+}
+
+void TestMainWindow::closeWhileTraining()
+{
+    auto window = std::make_unique<MainWindow>();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QTRY_VERIFY(window->controller()->latestFrame());
+    window->controller()->start();
+    QTRY_VERIFY(window->controller()->isRunning());
+    QElapsedTimer timer;
+    timer.start();
+    window->close();
+    window.reset();
+    QVERIFY(timer.elapsed() < 1000);
 }
 
 QTEST_MAIN(TestMainWindow)

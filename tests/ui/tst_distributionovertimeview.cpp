@@ -1,0 +1,202 @@
+// The distribution-over-time view plots the chosen layer's p15/p50/p85 history, offers one
+// choice per layer (the last by default, kept across depth changes while valid), and copes with
+// NaN and missing series.
+
+#include "ui/distributionovertimeview.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QComboBox>
+#include <QDir>
+#include <QtTest>
+
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <string>
+
+using layerlens::core::History;
+using layerlens::core::LayerStats;
+using layerlens::core::Snapshot;
+using layerlens::ui::DistributionOverTimeView;
+using layerlens::ui::Frame;
+using Percentile = DistributionOverTimeView::Percentile;
+
+namespace {
+
+// `depth` layers measured every 10 steps up to `steps`. Layer i's median sits at i and drifts
+// upwards with the step; its band half-width is 0.5 + i/10 and widens (no BatchNorm).
+Frame realisticFrame(int depth, int steps)
+{
+    auto history = std::make_shared<History>();
+    for (int step = 0; step <= steps; step += 10) {
+        const double t = step / double(std::max(1, steps));
+        for (int i = 1; i <= depth; ++i) {
+            const std::string prefix = "layer" + std::to_string(i) + ".";
+            const double median = i + 0.8 * t * i / depth + 0.05 * std::sin(step / 37.0);
+            const double half = 0.5 + i / 10.0 + 0.6 * t * t;
+            history->append(prefix + "pre_p15", step, median - half);
+            history->append(prefix + "pre_p50", step, median);
+            history->append(prefix + "pre_p85", step, median + half * 1.1);
+        }
+    }
+    auto snapshot = std::make_shared<Snapshot>();
+    snapshot->step = steps;
+    for (int i = 1; i <= depth; ++i) {
+        LayerStats layer;
+        layer.index = i;
+        layer.width = 64;
+        snapshot->layers.push_back(layer);
+    }
+    Frame frame;
+    frame.snapshot = snapshot;
+    frame.history = history;
+    frame.config.network.depth = depth;
+    return frame;
+}
+
+QComboBox *layerChoice(DistributionOverTimeView &view)
+{
+    return view.findChild<QComboBox *>(QStringLiteral("layerChoice"));
+}
+
+} // namespace
+
+class TestDistributionOverTimeView : public QObject {
+    Q_OBJECT
+private slots:
+    void identity();
+    void plotsLastLayerByDefault();
+    void switchingLayerChangesData();
+    void depthChangeKeepsValidChoice();
+    void skipsNonFinite();
+    void missingSeries();
+    void renders();
+};
+
+void TestDistributionOverTimeView::identity()
+{
+    DistributionOverTimeView view;
+    QCOMPARE(view.viewId(), QStringLiteral("distribution"));
+    QCOMPARE(view.title(), QStringLiteral("Distribution over time"));
+    QCOMPARE(view.charts().size(), 1);
+    QCOMPARE(view.seriesCount(), 2); // the band and the median
+    QVERIFY(qobject_cast<QAreaSeries *>(view.charts().front()->series().front()));
+    QVERIFY(layerChoice(view));
+}
+
+void TestDistributionOverTimeView::plotsLastLayerByDefault()
+{
+    DistributionOverTimeView view;
+    const Frame frame = realisticFrame(4, 1000);
+    view.showFrame(frame);
+    QComboBox *choice = layerChoice(view);
+    QCOMPARE(choice->count(), 4);
+    QCOMPARE(choice->itemText(0), QStringLiteral("Layer 1"));
+    QCOMPARE(choice->itemText(3), QStringLiteral("Layer 4"));
+    QCOMPARE(view.layerCount(), 4);
+    QCOMPARE(view.chosenLayer(), 4);
+    for (Percentile p : {Percentile::P15, Percentile::P50, Percentile::P85})
+        QCOMPARE(view.pointCount(p), 101);
+    const auto &median = frame.history->find("layer4.pre_p50")->points();
+    const QList<QPointF> plotted = view.points(Percentile::P50);
+    QCOMPARE(plotted[50], QPointF(double(median[50].step), median[50].value));
+    QCOMPARE(view.points(Percentile::P85).back().y(), frame.history->find("layer4.pre_p85")->points().back().value);
+}
+
+void TestDistributionOverTimeView::switchingLayerChangesData()
+{
+    DistributionOverTimeView view;
+    const Frame frame = realisticFrame(3, 500);
+    view.showFrame(frame);
+    const QList<QPointF> before = view.points(Percentile::P50);
+    layerChoice(view)->setCurrentIndex(0);
+    QCOMPARE(view.chosenLayer(), 1);
+    const QList<QPointF> after = view.points(Percentile::P50);
+    QVERIFY(after != before);
+    QCOMPARE(after.front().y(), frame.history->find("layer1.pre_p50")->points().front().value);
+    QCOMPARE(view.points(Percentile::P15).front().y(), frame.history->find("layer1.pre_p15")->points().front().value);
+    // The next frame keeps the user's choice.
+    view.showFrame(realisticFrame(3, 600));
+    QCOMPARE(view.chosenLayer(), 1);
+    QCOMPARE(view.pointCount(Percentile::P50), 61);
+}
+
+void TestDistributionOverTimeView::depthChangeKeepsValidChoice()
+{
+    DistributionOverTimeView view;
+    view.showFrame(realisticFrame(5, 100));
+    layerChoice(view)->setCurrentIndex(1); // layer 2
+    view.showFrame(realisticFrame(3, 100));
+    QCOMPARE(view.layerCount(), 3);
+    QCOMPARE(view.chosenLayer(), 2); // still valid: kept
+    view.showFrame(realisticFrame(1, 100));
+    QCOMPARE(view.layerCount(), 1);
+    QCOMPARE(view.chosenLayer(), 1); // gone: the last layer, and from now on the last one
+    view.showFrame(realisticFrame(6, 100));
+    QCOMPARE(view.chosenLayer(), 6);
+    layerChoice(view)->setCurrentIndex(5); // the last, chosen explicitly: it follows the depth
+    view.showFrame(realisticFrame(8, 100));
+    QCOMPARE(view.layerCount(), 8);
+    QCOMPARE(view.chosenLayer(), 8);
+    QCOMPARE(view.points(Percentile::P50).front().y(), 8.0);
+}
+
+void TestDistributionOverTimeView::skipsNonFinite()
+{
+    const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
+    Frame frame = realisticFrame(1, 0);
+    auto history = std::make_shared<History>();
+    history->append("layer1.pre_p15", 0, -1.0);
+    history->append("layer1.pre_p50", 0, 0.0);
+    history->append("layer1.pre_p85", 0, 1.0);
+    history->append("layer1.pre_p15", 10, nan);
+    history->append("layer1.pre_p50", 10, nan);
+    history->append("layer1.pre_p85", 10, inf);
+    history->append("layer1.pre_p15", 20, -2.0);
+    history->append("layer1.pre_p50", 20, 0.5);
+    history->append("layer1.pre_p85", 20, -inf);
+    frame.history = history;
+    DistributionOverTimeView view;
+    view.resize(800, 500);
+    view.show();
+    view.showFrame(frame);
+    QCOMPARE(view.points(Percentile::P50), (QList<QPointF>{{0, 0.0}, {20, 0.5}}));
+    QCOMPARE(view.pointCount(Percentile::P15), 2);
+    QCOMPARE(view.pointCount(Percentile::P85), 1);
+    QVERIFY(!view.grab().isNull());
+}
+
+void TestDistributionOverTimeView::missingSeries()
+{
+    DistributionOverTimeView view;
+    // Depth from the config before any layer was measured; no history yet.
+    Frame frame;
+    frame.snapshot = std::make_shared<Snapshot>();
+    frame.config.network.depth = 3;
+    view.showFrame(frame);
+    QCOMPARE(view.layerCount(), 3);
+    QCOMPARE(view.chosenLayer(), 3);
+    QCOMPARE(view.pointCount(Percentile::P50), 0);
+    frame.history = std::make_shared<History>();
+    view.showFrame(frame);
+    QCOMPARE(view.pointCount(Percentile::P15), 0);
+}
+
+void TestDistributionOverTimeView::renders()
+{
+    DistributionOverTimeView view;
+    view.resize(800, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showFrame(realisticFrame(4, 2000));
+    const QPixmap image = view.grab();
+    QCOMPARE(image.size(), QSize(800, 500));
+    if (const QString dir = qEnvironmentVariable("LAYERLENS_VIEW_PNG_DIR"); !dir.isEmpty()) {
+        QDir().mkpath(dir);
+        QVERIFY(image.save(dir + QStringLiteral("/distribution.png")));
+    }
+}
+
+QTEST_MAIN(TestDistributionOverTimeView)
+#include "tst_distributionovertimeview.moc"

@@ -1,0 +1,299 @@
+// The gradient-flow view draws one bar per layer of ‖∂L/∂W‖ on a log axis that spans every
+// norm (and at least two decades), one history line per layer, says "underflow" instead of
+// drawing zeros, skips NaN/Inf, follows the depth, and renders.
+
+#include "ui/gradientflowview.h"
+#include "ui/layerbarchart.h"
+#include "ui/layerhistorychart.h"
+#include "ui/logscale.h"
+#include "viewtestdata.h"
+
+#include <QCategoryAxis>
+#include <QChart>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QTemporaryDir>
+#include <QValueAxis>
+#include <QtTest>
+
+#include <limits>
+
+using layerlens::ui::DashboardView;
+using layerlens::ui::GradientFlowView;
+using layerlens::ui::LogScale;
+using namespace viewtestdata;
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+std::shared_ptr<Snapshot> withNorms(const std::vector<double> &norms)
+{
+    auto s = std::make_shared<Snapshot>();
+    for (std::size_t i = 0; i < norms.size(); ++i) {
+        LayerStats l;
+        l.index = static_cast<int>(i) + 1;
+        l.grad.weightNorm = norms[i];
+        s->layers.push_back(l);
+    }
+    return s;
+}
+
+} // namespace
+
+class TestGradientFlowView : public QObject {
+    Q_OBJECT
+private slots:
+    void identity();
+    void logScale_data();
+    void logScale();
+    void seriesBarsAndPoints_data();
+    void seriesBarsAndPoints();
+    void logAxisContainsEveryNorm_data();
+    void logAxisContainsEveryNorm();
+    void zerosAreUnderflowNotNumbers();
+    void nonFiniteIsSkipped();
+    void emptyHistory();
+    void depthChangeRemovesSeries();
+    void rendersToImage();
+};
+
+void TestGradientFlowView::identity()
+{
+    GradientFlowView view;
+    QCOMPARE(view.viewId(), QStringLiteral("gradients"));
+    QCOMPARE(view.title(), QStringLiteral("Gradient flow"));
+    QCOMPARE(view.charts().size(), 2);
+    for (QChart *chart : view.charts())
+        QCOMPARE(chart->animationOptions(), QChart::NoAnimation);
+}
+
+void TestGradientFlowView::logScale_data()
+{
+    QTest::addColumn<QList<double>>("values");
+    QTest::addColumn<double>("lower");
+    QTest::addColumn<double>("upper");
+    QTest::addColumn<bool>("underflow");
+    QTest::addColumn<bool>("belowFloor");
+    // The bottom is at least half a decade below the smallest value (shortest bar visible), the
+    // top above the largest (a value on a whole decade is not on the edge).
+    QTest::newRow("decades 1e-6..0.5") << QList<double>{1e-6, 1e-3, 0.5} << 1e-7 << 1.0 << false << false;
+    QTest::newRow("narrow, widened to 2 decades") << QList<double>{0.5, 0.7} << 1e-2 << 1.0 << false << false;
+    QTest::newRow("exact power of ten") << QList<double>{1e-3} << 1e-4 << 1e-2 << false << false;
+    QTest::newRow("zero is underflow") << QList<double>{0.0, 0.1} << 1e-2 << 1.0 << true << false;
+    QTest::newRow("float denormal is underflow") << QList<double>{1e-40, 0.1} << 1e-2 << 1.0 << true << false;
+    QTest::newRow("below the 1e-12 floor") << QList<double>{1e-20, 0.5} << 1e-12 << 1.0 << false << true;
+    QTest::newRow("only zeros") << QList<double>{0.0, 0.0} << 1e-12 << 1.0 << true << false;
+    QTest::newRow("NaN/Inf/negative ignored") << QList<double>{kNaN, kInf, -1.0, 0.05} << 1e-3 << 1e-1 << false
+                                              << false;
+    QTest::newRow("many decades: labelled every 3") << QList<double>{1e-11, 1e4} << 1e-12 << 1e6 << false << false;
+}
+
+void TestGradientFlowView::logScale()
+{
+    QFETCH(QList<double>, values);
+    QFETCH(double, lower);
+    QFETCH(double, upper);
+    QFETCH(bool, underflow);
+    QFETCH(bool, belowFloor);
+    LogScale scale;
+    for (const double v : values)
+        scale.add(v);
+    QCOMPARE(scale.lower(), lower);
+    QCOMPARE(scale.upper(), upper);
+    QCOMPARE(scale.hasUnderflow(), underflow);
+    QCOMPARE(scale.hasBelowFloor(), belowFloor);
+    QVERIFY(scale.upperExponent() - scale.lowerExponent() >= 2);
+    QCOMPARE((scale.upperExponent() - scale.lowerExponent()) % scale.labelExponentStep(), 0);
+    QVERIFY((scale.upperExponent() - scale.lowerExponent()) / scale.labelExponentStep() <= 8);
+    QCOMPARE(scale.clamp(0.0), scale.lower());
+    for (const double v : values)
+        if (std::isfinite(v) && v >= LogScale::kFloor)
+            QVERIFY(scale.lower() < v && v <= scale.upper());
+}
+
+void TestGradientFlowView::seriesBarsAndPoints_data()
+{
+    QTest::addColumn<int>("depth");
+    QTest::addColumn<int>("historyPoints");
+    QTest::newRow("depth 3, 5 snapshots") << 3 << 5;
+    QTest::newRow("depth 10, 40 snapshots") << 10 << 40;
+    QTest::newRow("depth 1, 1 snapshot") << 1 << 1;
+    QTest::newRow("depth 50, 12 snapshots") << 50 << 12;
+}
+
+void TestGradientFlowView::seriesBarsAndPoints()
+{
+    QFETCH(int, depth);
+    QFETCH(int, historyPoints);
+    const auto snapshot = collapsingTanh(depth);
+    GradientFlowView view;
+    view.showFrame(frameOf(snapshot, historyOf(*snapshot, historyPoints)));
+    QCOMPARE(view.normChart()->barCount(), depth);
+    QCOMPARE(view.historyChart()->lineCount(), depth);
+    QCOMPARE(view.seriesCount(), 2 * depth);
+    QCOMPARE(view.normChart()->series().size(), depth);
+    QCOMPARE(view.historyChart()->series().size(), depth);
+    for (int j = 0; j < depth; ++j) {
+        QCOMPARE(view.pointCount(j), 2);
+        QCOMPARE(view.pointCount(depth + j), historyPoints);
+        // Bar j is centred on x = j + 1 with its top at the norm.
+        const QList<QPointF> bar = view.normChart()->barPoints(j);
+        QCOMPARE((bar[0].x() + bar[1].x()) / 2, j + 1.0);
+        QCOMPARE(bar[0].y(), snapshot->layers[static_cast<std::size_t>(j)].grad.weightNorm);
+        // The line is the history, step on x.
+        const QList<QPointF> line = view.historyChart()->linePoints(j);
+        QCOMPARE(line.last().x(), 10.0 * (historyPoints - 1));
+    }
+    QCOMPARE(view.historyChart()->stepAxis()->min(), 0.0);
+    QCOMPARE(view.historyChart()->stepAxis()->max(), std::max(1.0, 10.0 * (historyPoints - 1)));
+}
+
+void TestGradientFlowView::logAxisContainsEveryNorm_data()
+{
+    QTest::addColumn<QList<double>>("norms");
+    QTest::newRow("vanishing toward the input") << QList<double>{1e-9, 1e-6, 1e-3, 1.0};
+    QTest::newRow("exploding") << QList<double>{10.0, 1e4, 1e8};
+    QTest::newRow("all similar") << QList<double>{0.31, 0.32, 0.35};
+    QTest::newRow("one layer") << QList<double>{2.5};
+}
+
+void TestGradientFlowView::logAxisContainsEveryNorm()
+{
+    QFETCH(QList<double>, norms);
+    const auto snapshot = withNorms(std::vector<double>(norms.begin(), norms.end()));
+    GradientFlowView view;
+    view.showFrame(frameOf(snapshot, historyOf(*snapshot, 3)));
+    for (QAbstractAxis *axisOfChart : {view.normChart()->valueAxis(),
+                                       static_cast<QAbstractAxis *>(view.historyChart()->valueAxis())}) {
+        auto *axis = qobject_cast<QLogValueAxis *>(axisOfChart);
+        QVERIFY(axis);
+        QVERIFY(axis->max() / axis->min() >= 100.0 * (1 - 1e-12)); // at least 2 decades
+        for (const double norm : norms)
+            QVERIFY2(axis->min() <= norm && norm <= axis->max(),
+                     qPrintable(QStringLiteral("%1 outside [%2, %3]").arg(norm).arg(axis->min()).arg(axis->max())));
+        QVERIFY(!axis->titleText().contains(QStringLiteral("underflow")));
+    }
+    // Each bar stands on the bottom edge of the axis.
+    const double bottom = qobject_cast<QLogValueAxis *>(view.normChart()->valueAxis())->min();
+    for (int j = 0; j < norms.size(); ++j)
+        QCOMPARE(view.normChart()->barPoints(j)[1].y(), norms[j]);
+    QCOMPARE(qobject_cast<QLogValueAxis *>(view.normChart()->valueAxis())->min(), bottom);
+}
+
+void TestGradientFlowView::zerosAreUnderflowNotNumbers()
+{
+    const auto snapshot = withNorms({0.0, 1e-40, 1e-3, 0.1});
+    auto history = std::make_shared<History>();
+    history->append("layer1.grad_norm", 0, 0.0);
+    history->append("layer1.grad_norm", 10, 0.0);
+    history->append("layer3.grad_norm", 0, 1e-3);
+    history->append("layer3.grad_norm", 10, 2e-3);
+    GradientFlowView view;
+    view.showFrame(frameOf(snapshot, history));
+    auto *axis = qobject_cast<QLogValueAxis *>(view.normChart()->valueAxis());
+    QVERIFY(axis->titleText().contains(QStringLiteral("underflow")));
+    QCOMPARE(axis->min(), 1e-4);
+    // Zero-height bars on the bottom edge, no made-up value.
+    QCOMPARE(view.normChart()->barPoints(0)[0].y(), axis->min());
+    QCOMPARE(view.normChart()->barPoints(1)[0].y(), axis->min());
+    QCOMPARE(view.normChart()->barPoints(2)[0].y(), 1e-3);
+    // In the history the zeros are kept, on the bottom edge, and said to be underflow.
+    QLogValueAxis *historyAxis = view.historyChart()->valueAxis();
+    QVERIFY(historyAxis->titleText().contains(QStringLiteral("underflow")));
+    QCOMPARE(view.historyChart()->linePoints(0).size(), 2);
+    QCOMPARE(view.historyChart()->linePoints(0)[0].y(), historyAxis->min());
+
+    QVERIFY(view.normChart()->title().contains(QStringLiteral("underflow")));
+    QVERIFY(view.historyChart()->title().contains(QStringLiteral("underflow")));
+
+    // A positive norm below the 1e-12 floor is not underflow, but is on the edge all the same.
+    view.showFrame(frameOf(withNorms({1e-20, 0.1}), nullptr));
+    QCOMPARE(axis->min(), LogScale::kFloor);
+    QCOMPARE(view.normChart()->barPoints(0)[0].y(), LogScale::kFloor);
+    QVERIFY2(axis->titleText().contains(QStringLiteral("bottom: &lt; 1e−12")), qPrintable(axis->titleText()));
+    QVERIFY(!axis->titleText().contains(QStringLiteral("underflow")));
+    QVERIFY(view.normChart()->title().contains(QStringLiteral("values below it")));
+
+    // Without either the notes go away again.
+    view.showFrame(frameOf(withNorms({1e-3, 0.1}), nullptr));
+    QVERIFY(!axis->titleText().contains(QStringLiteral("bottom")));
+    QCOMPARE(view.normChart()->title(), QStringLiteral("Weight-gradient norm per layer"));
+}
+
+void TestGradientFlowView::nonFiniteIsSkipped()
+{
+    const auto snapshot = withNorms({kNaN, kInf, 0.1, -1.0});
+    auto history = std::make_shared<History>();
+    history->append("layer3.grad_norm", 0, 0.1);
+    history->append("layer3.grad_norm", 10, kNaN);
+    history->append("layer3.grad_norm", 20, kInf);
+    history->append("layer3.grad_norm", 30, 0.2);
+    GradientFlowView view;
+    view.showFrame(frameOf(snapshot, history));
+    QCOMPARE(view.seriesCount(), 8);
+    QCOMPARE(view.pointCount(0), 0);
+    QCOMPARE(view.pointCount(1), 0);
+    QCOMPARE(view.pointCount(2), 2);
+    QCOMPARE(view.pointCount(3), 0);
+    QCOMPARE(view.historyChart()->linePoints(2).size(), 2);
+    QVERIFY(view.normChart()->title().contains(QStringLiteral("not finite: L1, L2, L4")));
+    view.resize(800, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(!view.grab().isNull());
+}
+
+void TestGradientFlowView::emptyHistory()
+{
+    GradientFlowView view;
+    const auto snapshot = collapsingTanh(4);
+    view.showFrame(frameOf(snapshot, nullptr));
+    QCOMPARE(view.historyChart()->lineCount(), 4);
+    for (int j = 0; j < 4; ++j)
+        QCOMPARE(view.historyChart()->linePoints(j).size(), 0);
+    view.showFrame(frameOf(snapshot, std::make_shared<History>()));
+    QCOMPARE(view.pointCount(4), 0);
+    QVERIFY(view.historyChart()->title().contains(QStringLiteral("no data")));
+    QVERIFY(view.historyChart()->valueAxis()->min() > 0.0);
+    // The same history pointer again is not redrawn, a new one is.
+    const auto history = historyOf(*snapshot, 2);
+    view.showFrame(frameOf(snapshot, history));
+    QCOMPARE(view.pointCount(4), 2);
+}
+
+void TestGradientFlowView::depthChangeRemovesSeries()
+{
+    GradientFlowView view;
+    auto deep = collapsingTanh(10);
+    view.showFrame(frameOf(deep, historyOf(*deep, 3)));
+    QCOMPARE(view.seriesCount(), 20);
+    auto shallow = collapsingTanh(3);
+    view.showFrame(frameOf(shallow, historyOf(*shallow, 3)));
+    QCOMPARE(view.seriesCount(), 6);
+    QCOMPARE(view.normChart()->series().size(), 3);
+    QCOMPARE(view.historyChart()->series().size(), 3);
+    QCOMPARE(view.normChart()->layerAxis()->max(), 3.5);
+    QCOMPARE(view.historyChart()->legend()->markers().size(), 3);
+}
+
+void TestGradientFlowView::rendersToImage()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    for (const int depth : {3, 10, 50}) {
+        GradientFlowView view;
+        auto snapshot = collapsingTanh(depth);
+        view.showFrame(frameOf(snapshot, historyOf(*snapshot, 30)));
+        view.resize(800, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QImage image = view.grab().toImage();
+        QVERIFY(!image.isNull());
+        QVERIFY(image.save(dir.filePath(QStringLiteral("gradients-%1.png").arg(depth))));
+    }
+}
+
+QTEST_MAIN(TestGradientFlowView)
+#include "tst_gradientflowview.moc"

@@ -1,0 +1,169 @@
+// The training-curves view plots exactly the history's loss and accuracy points (accuracy in %),
+// skips NaN/Inf, copes with an empty history, and renders.
+
+#include "ui/trainingcurvesview.h"
+
+#include <QChart>
+#include <QDir>
+#include <QtTest>
+
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <random>
+
+using layerlens::core::History;
+using layerlens::core::Snapshot;
+using layerlens::ui::Frame;
+using layerlens::ui::TrainingCurvesView;
+using Curve = TrainingCurvesView::Curve;
+
+namespace {
+
+Frame frameWith(std::shared_ptr<History> history, long long step = 0)
+{
+    Frame frame;
+    auto snapshot = std::make_shared<Snapshot>();
+    snapshot->step = step;
+    frame.snapshot = snapshot;
+    frame.history = std::move(history);
+    return frame;
+}
+
+// A run of `steps` steps: a noisy per-step training loss falling from about 0.7, a test
+// evaluation every `evalEvery` steps that bottoms out and rises again (overfitting).
+std::shared_ptr<History> realisticHistory(int steps, int evalEvery)
+{
+    auto history = std::make_shared<History>();
+    std::mt19937 rng(7);
+    std::normal_distribution<double> noise(0.0, 1.0);
+    for (int step = 1; step <= steps; ++step) {
+        const double t = step / 400.0;
+        const double loss = std::max(0.01, 0.65 * std::exp(-t) + 0.04 + 0.06 * noise(rng) * std::exp(-t / 3));
+        history->append("train_loss", step, loss);
+        history->append("train_acc", step, std::clamp(1.0 - loss * 0.7 + 0.03 * noise(rng), 0.0, 1.0));
+        if (step % evalEvery == 0) {
+            const double test = 0.62 * std::exp(-t) + 0.12 + 0.02 * std::max(0.0, t - 2.0);
+            history->append("test_loss", step, test);
+            history->append("test_acc", step, 1.0 - test * 0.6);
+        }
+    }
+    return history;
+}
+
+} // namespace
+
+class TestTrainingCurvesView : public QObject {
+    Q_OBJECT
+private slots:
+    void identity();
+    void plotsEveryHistoryPoint();
+    void accuracyInPercent();
+    void skipsNonFinite();
+    void emptyHistory();
+    void followsNewHistory();
+    void renders();
+};
+
+void TestTrainingCurvesView::identity()
+{
+    TrainingCurvesView view;
+    QCOMPARE(view.viewId(), QStringLiteral("curves"));
+    QCOMPARE(view.title(), QStringLiteral("Training curves"));
+    QCOMPARE(view.charts().size(), 2);
+    QCOMPARE(view.seriesCount(), 4);
+    for (QChart *chart : view.charts())
+        QCOMPARE(chart->animationOptions(), QChart::NoAnimation);
+}
+
+void TestTrainingCurvesView::plotsEveryHistoryPoint()
+{
+    const auto history = realisticHistory(2000, 100);
+    TrainingCurvesView view;
+    view.showFrame(frameWith(history, 2000));
+    QCOMPARE(view.pointCount(Curve::TrainLoss), 2000);
+    QCOMPARE(view.pointCount(Curve::TrainAccuracy), 2000);
+    QCOMPARE(view.pointCount(Curve::TestLoss), 20);
+    QCOMPARE(view.pointCount(Curve::TestAccuracy), 20);
+    const auto &train = history->find("train_loss")->points();
+    const QList<QPointF> plotted = view.points(Curve::TrainLoss);
+    for (int i : {0, 1, 999, 1999}) {
+        QCOMPARE(plotted[i].x(), double(train[std::size_t(i)].step));
+        QCOMPARE(plotted[i].y(), train[std::size_t(i)].value);
+    }
+    const QList<QPointF> test = view.points(Curve::TestLoss);
+    QCOMPARE(test.front().x(), 100.0);
+    QCOMPARE(test.back().x(), 2000.0);
+}
+
+void TestTrainingCurvesView::accuracyInPercent()
+{
+    auto history = std::make_shared<History>();
+    history->append("train_acc", 1, 0.5);
+    history->append("train_acc", 2, 0.75);
+    history->append("test_acc", 2, 0.875);
+    TrainingCurvesView view;
+    view.showFrame(frameWith(history, 2));
+    QCOMPARE(view.points(Curve::TrainAccuracy), (QList<QPointF>{{1, 50.0}, {2, 75.0}}));
+    QCOMPARE(view.points(Curve::TestAccuracy), (QList<QPointF>{{2, 87.5}}));
+    QCOMPARE(view.pointCount(Curve::TrainLoss), 0);
+}
+
+void TestTrainingCurvesView::skipsNonFinite()
+{
+    const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
+    auto history = std::make_shared<History>();
+    history->append("train_loss", 1, 0.7);
+    history->append("train_loss", 2, nan);
+    history->append("train_loss", 3, 0.6);
+    history->append("train_loss", 4, inf);
+    history->append("test_loss", 3, -inf);
+    history->append("train_acc", 1, nan);
+    TrainingCurvesView view;
+    view.resize(800, 500);
+    view.show();
+    view.showFrame(frameWith(history, 4));
+    QCOMPARE(view.points(Curve::TrainLoss), (QList<QPointF>{{1, 0.7}, {3, 0.6}}));
+    QCOMPARE(view.pointCount(Curve::TestLoss), 0);
+    QCOMPARE(view.pointCount(Curve::TrainAccuracy), 0);
+    QVERIFY(!view.grab().isNull());
+}
+
+void TestTrainingCurvesView::emptyHistory()
+{
+    TrainingCurvesView view;
+    view.showFrame(frameWith(std::make_shared<History>()));
+    for (Curve curve : {Curve::TrainLoss, Curve::TestLoss, Curve::TrainAccuracy, Curve::TestAccuracy})
+        QCOMPARE(view.pointCount(curve), 0);
+    view.showFrame(frameWith(nullptr)); // no history at all
+    QCOMPARE(view.pointCount(Curve::TrainLoss), 0);
+}
+
+void TestTrainingCurvesView::followsNewHistory()
+{
+    TrainingCurvesView view;
+    view.showFrame(frameWith(realisticHistory(500, 100), 500));
+    QCOMPARE(view.pointCount(Curve::TrainLoss), 500);
+    // A rebuilt network starts a new, shorter history: nothing of the old one stays.
+    view.showFrame(frameWith(realisticHistory(30, 10), 30));
+    QCOMPARE(view.pointCount(Curve::TrainLoss), 30);
+    QCOMPARE(view.pointCount(Curve::TestLoss), 3);
+}
+
+void TestTrainingCurvesView::renders()
+{
+    TrainingCurvesView view;
+    view.resize(800, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showFrame(frameWith(realisticHistory(2000, 100), 2000));
+    const QPixmap image = view.grab();
+    QCOMPARE(image.size(), QSize(800, 500));
+    if (const QString dir = qEnvironmentVariable("LAYERLENS_VIEW_PNG_DIR"); !dir.isEmpty()) {
+        QDir().mkpath(dir);
+        QVERIFY(image.save(dir + QStringLiteral("/curves.png")));
+    }
+}
+
+QTEST_MAIN(TestTrainingCurvesView)
+#include "tst_trainingcurvesview.moc"

@@ -1,0 +1,254 @@
+#include "ui/dashboardview.h"
+
+#include "ui/logscale.h"
+
+#include <QAreaSeries>
+#include <QCategoryAxis>
+#include <QChart>
+#include <QChartView>
+#include <QFont>
+#include <QFontMetricsF>
+#include <QLegend>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QPainter>
+#include <QPen>
+#include <QRegularExpression>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace layerlens::ui {
+
+DashboardView::DashboardView(const QString &title, QWidget *parent) : QWidget(parent), m_title(title)
+{
+    setObjectName(title);
+}
+
+QColor DashboardView::seriesColor(int index)
+{
+    // Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
+    static const QColor palette[] = {QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00), QColor(0x00, 0x9E, 0x73),
+                                     QColor(0xD5, 0x5E, 0x00), QColor(0xCC, 0x79, 0xA7), QColor(0x56, 0xB4, 0xE9),
+                                     QColor(0xF0, 0xE4, 0x42), QColor(0x00, 0x00, 0x00)};
+    return palette[index % 8];
+}
+
+void DashboardView::applyTheme(QChart *chart)
+{
+    chart->setTheme(QChart::ChartThemeLight);
+    chart->setAnimationOptions(QChart::NoAnimation); // frames arrive at up to 60 Hz
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setBackgroundRoundness(0);
+    QFont titleFont = chart->titleFont();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    titleFont.setBold(true);
+    chart->setTitleFont(titleFont);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+}
+
+QChartView *DashboardView::makeChartView(QChart *chart, QWidget *parent)
+{
+    applyTheme(chart);
+    auto *view = new QChartView(chart, parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumSize(160, 110); // seven views must fit a 1366×768 projector
+    return view;
+}
+
+void DashboardView::DataRange::include(const QPointF &p)
+{
+    if (empty) {
+        xMin = xMax = p.x();
+        yMin = yMax = p.y();
+        empty = false;
+        return;
+    }
+    xMin = std::min(xMin, p.x());
+    xMax = std::max(xMax, p.x());
+    yMin = std::min(yMin, p.y());
+    yMax = std::max(yMax, p.y());
+}
+
+void DashboardView::historyPoints(const core::History *history, const std::string &name, double scale,
+                                  QList<QPointF> &out, DataRange &range)
+{
+    out.clear();
+    const core::Series *series = history ? history->find(name) : nullptr;
+    if (!series)
+        return;
+    out.reserve(static_cast<qsizetype>(series->points().size()));
+    for (const core::Series::Point &point : series->points()) {
+        const double value = point.value * scale;
+        if (!std::isfinite(value))
+            continue; // a diverged value has no place on an axis; the diagnostics view reports it
+        const QPointF p(static_cast<double>(point.step), value);
+        out.append(p);
+        range.include(p);
+    }
+}
+
+void DashboardView::fitAxis(QValueAxis *axis, double lo, double hi)
+{
+    if (!std::isfinite(lo) || !std::isfinite(hi) || !std::isfinite(hi - lo))
+        return;
+    if (hi <= lo) {
+        const double pad = std::max(1e-6, 0.1 * std::abs(lo));
+        lo -= pad;
+        hi += pad;
+    }
+    axis->setRange(lo, hi);
+    axis->applyNiceNumbers();
+}
+
+QString DashboardView::formatNumber(double value, int significantDigits)
+{
+    if (std::isnan(value))
+        return QStringLiteral("NaN");
+    if (std::isinf(value))
+        return value > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
+    QString text = QString::number(value, 'g', std::max(1, significantDigits));
+    // "1.23e-05" → "1.23e−5", "1.5e+06" → "1.5e6": shorter, and a real minus sign.
+    static const QRegularExpression exponent(QStringLiteral("e([+-])0*(\\d+)"));
+    const QRegularExpressionMatch match = exponent.match(text);
+    if (match.hasMatch()) {
+        const QString sign = match.captured(1) == QLatin1String("-") ? QStringLiteral("−") : QString();
+        text.replace(match.capturedStart(), match.capturedLength(), QLatin1Char('e') + sign + match.captured(2));
+    }
+    if (text.startsWith(QLatin1Char('-')))
+        text.replace(0, 1, QStringLiteral("−"));
+    return text;
+}
+
+QString DashboardView::formatRange(double lo, double hi)
+{
+    return QStringLiteral("[%1, %2]").arg(formatNumber(lo), formatNumber(hi));
+}
+
+QString DashboardView::logAxisNote(const LogScale &scale)
+{
+    const QString bottom = formatNumber(scale.lower());
+    if (scale.hasUnderflow() && scale.hasBelowFloor())
+        return tr("on the bottom edge (%1): values below it, and underflow (< %2, e.g. 0)")
+            .arg(bottom, formatNumber(LogScale::kUnderflow));
+    if (scale.hasUnderflow())
+        return tr("on the bottom edge (%1): underflow (< %2, e.g. 0)").arg(bottom, formatNumber(LogScale::kUnderflow));
+    if (scale.hasBelowFloor())
+        return tr("on the bottom edge (%1): values below it").arg(bottom);
+    return {};
+}
+
+QString DashboardView::titleWithNote(const QString &title, const QString &note)
+{
+    if (note.isEmpty())
+        return title;
+    return QStringLiteral("<center>") + title.toHtmlEscaped() + QStringLiteral("<br><small>") + note.toHtmlEscaped() +
+           QStringLiteral("</small></center>");
+}
+
+void DashboardView::fitLogAxis(QLogValueAxis *axis, const LogScale &scale, const QString &title)
+{
+    // A base of 10^step puts one labelled tick every `step` decades on the whole-decade range.
+    axis->setBase(std::pow(10.0, scale.labelExponentStep()));
+    // A hair wider than the decades: Qt labels the ticks from ceil(log(min)), and log10(1e−3)
+    // rounds to −2.9999999999999996, which would leave the bottom decade without its label.
+    constexpr double widen = 1e-13;
+    axis->setRange(scale.lower() * (1.0 - widen), scale.upper() * (1.0 + widen));
+    axis->setLabelFormat(QStringLiteral("%.0e"));
+    // A short second line (a vertical title has ~150 px); logAxisNote() has the full story.
+    QString note;
+    if (scale.hasUnderflow())
+        note = tr("bottom: underflow");
+    else if (scale.hasBelowFloor())
+        note = tr("bottom: < %1").arg(formatNumber(scale.lower()));
+    axis->setTitleText(note.isEmpty() ? title
+                                      : title.toHtmlEscaped() + QStringLiteral("<br><small>") + note.toHtmlEscaped() +
+                                            QStringLiteral("</small>"));
+}
+
+void DashboardView::setCategoryLabels(QCategoryAxis *axis, const QStringList &labels, const QList<qreal> &positions)
+{
+    const QStringList current = axis->categoriesLabels();
+    bool same = current == labels;
+    for (qsizetype i = 0; same && i < labels.size(); ++i)
+        same = axis->endValue(labels[i]) == positions.value(i);
+    if (same)
+        return;
+    for (const QString &label : current)
+        axis->remove(label);
+    for (qsizetype i = 0; i < labels.size() && i < positions.size(); ++i)
+        axis->append(labels[i], positions[i]);
+}
+
+int DashboardView::labelStride(int slotCount, qreal axisWidth, qreal labelWidth)
+{
+    // Qt's padding of 4 px on both sides of a label, its 0.5 px text margins and a pixel of
+    // rounding; and a gap between neighbours.
+    constexpr qreal padding = 10.0;
+    constexpr qreal gap = 8.0;
+    if (slotCount <= 1 || axisWidth <= 0.0)
+        return 1;
+    for (int stride = 1; stride < slotCount; ++stride) {
+        const int labels = (slotCount + stride - 1) / stride;
+        if (labelWidth + padding <= axisWidth / (labels + 1) && labelWidth + gap <= stride * axisWidth / slotCount)
+            return stride;
+    }
+    return slotCount;
+}
+
+qreal DashboardView::labelWidth(const QAbstractAxis *axis, const QStringList &labels, qreal fontScale)
+{
+    QFont font = axis->labelsFont();
+    font.setPointSizeF(font.pointSizeF() * fontScale);
+    const QFontMetricsF metrics(font);
+    static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
+    qreal widest = 0.0;
+    for (const QString &label : labels)
+        for (const QString &line : label.split(QStringLiteral("<br>")))
+            widest = std::max(widest, metrics.horizontalAdvance(QString(line).remove(tags)));
+    return widest;
+}
+
+QAreaSeries *DashboardView::addAreaSeries(QChart *chart, QAbstractAxis *x, QAbstractAxis *y, int colorIndex,
+                                          bool withLowerSeries)
+{
+    auto *upper = new QLineSeries;
+    auto *lower = withLowerSeries ? new QLineSeries : nullptr;
+    auto *area = new QAreaSeries(upper, lower); // (its QObject parent is `upper` until the chart takes it)
+    chart->addSeries(area);
+    upper->setParent(area);
+    if (lower)
+        lower->setParent(area);
+    area->attachAxis(x);
+    area->attachAxis(y);
+    QColor fill = seriesColor(colorIndex);
+    fill.setAlphaF(0.55);
+    area->setBrush(fill);
+    QPen outline(seriesColor(colorIndex));
+    outline.setWidthF(1.5);
+    area->setPen(outline);
+    return area;
+}
+
+QLineSeries *DashboardView::addLineSeries(QChart *chart, QAbstractAxis *x, QAbstractAxis *y, int colorIndex,
+                                          const QString &name)
+{
+    auto *line = new QLineSeries;
+    line->setName(name);
+    chart->addSeries(line);
+    line->attachAxis(x);
+    line->attachAxis(y);
+    QPen pen(seriesColor(colorIndex));
+    pen.setWidthF(2.0);
+    line->setPen(pen);
+    return line;
+}
+
+void DashboardView::discardSeries(QChart *chart, QAbstractSeries *series)
+{
+    chart->removeSeries(series);
+    delete series;
+}
+
+} // namespace layerlens::ui

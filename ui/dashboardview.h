@@ -1,0 +1,112 @@
+#pragma once
+
+#include "ui/frame.h"
+
+#include <QList>
+#include <QPointF>
+#include <QStringList>
+#include <QWidget>
+
+#include <string>
+
+QT_BEGIN_NAMESPACE
+class QAbstractAxis;
+class QAbstractSeries;
+class QAreaSeries;
+class QCategoryAxis;
+class QChart;
+class QChartView;
+class QLineSeries;
+class QLogValueAxis;
+class QValueAxis;
+QT_END_NAMESPACE
+
+namespace layerlens::ui {
+
+class LogScale;
+
+/// Base of every view of the dashboard: theming (large fonts, projector-friendly colours),
+/// the charts it shows, and the one entry point by which frames arrive (at most 60 per second,
+/// on the UI thread). A view never holds a pointer into the worker: everything it draws comes
+/// from the Frame.
+class DashboardView : public QWidget {
+    Q_OBJECT
+public:
+    explicit DashboardView(const QString &title, QWidget *parent = nullptr);
+
+    /// Redraws from `frame` (never null; its snapshot is never null).
+    virtual void showFrame(const Frame &frame) = 0;
+    /// Stable identifier for menus, settings and export file names ("activations", "gradients", ...).
+    virtual QString viewId() const = 0;
+    /// The user-visible title.
+    QString title() const { return m_title; }
+    /// The charts of this view, for export.
+    virtual QList<QChart *> charts() const { return {}; }
+
+    /// Colour of series `index` in the shared palette (colour-blind safe, strong on a projector).
+    static QColor seriesColor(int index);
+    /// Applies the shared look to a chart: fonts, margins, legend, background.
+    static void applyTheme(QChart *chart);
+    /// A QChartView with antialiasing and the theme applied, owned by `parent`.
+    static QChartView *makeChartView(QChart *chart, QWidget *parent);
+
+    // Shared drawing helpers of the views (axes, labels, series bookkeeping).
+
+    /// `value` with `significantDigits` significant digits for labels: "0.0123", "1.23e−5",
+    /// "−0.5" (true minus sign), and "NaN", "∞", "−∞" for non-finite values.
+    static QString formatNumber(double value, int significantDigits = 3);
+    /// "[lo, hi]" with formatNumber().
+    static QString formatRange(double lo, double hi);
+    /// Sets a log axis to `scale`: range, one labelled tick per labelExponentStep() decades
+    /// ("1e-05"), and `title`, with a short second line when values were drawn on the bottom edge
+    /// ("bottom: underflow" for values below the float range, 0 included; "bottom: < 1e−12").
+    static void fitLogAxis(QLogValueAxis *axis, const LogScale &scale, const QString &title);
+    /// What the bottom edge of a log axis stands for, in full, or an empty string when only real
+    /// values are drawn: "on the bottom edge (1e−12): values below it, and underflow (< 1.18e−38, e.g. 0)".
+    static QString logAxisNote(const LogScale &scale);
+    /// Plain `title` with plain `note` as a second, smaller line (HTML for QChart::setTitle, "<"
+    /// escaped); `title` alone when the note is empty.
+    static QString titleWithNote(const QString &title, const QString &note);
+    /// Puts `labels` (HTML allowed, unique) at `positions` (increasing) on a category axis whose
+    /// labels are drawn on the values; touches the axis only when the labels changed.
+    static void setCategoryLabels(QCategoryAxis *axis, const QStringList &labels, const QList<qreal> &positions);
+    /// Label every how many-th of `slotCount` equal slots along an axis `axisWidth` px wide so that
+    /// labels `labelWidth` px wide show in full (1 when every one fits). Qt Charts gives each of
+    /// n category labels axisWidth / (n + 1) less padding and elides what is wider, so fewer
+    /// labels also get more room each.
+    static int labelStride(int slotCount, qreal axisWidth, qreal labelWidth);
+    /// Width in px of the widest line of `labels` (HTML with <br>) in the labels font of `axis`,
+    /// scaled by `fontScale` (5/6 for text in <small>).
+    static qreal labelWidth(const QAbstractAxis *axis, const QStringList &labels, qreal fontScale = 1.0);
+    /// A new area series on `chart` filled with colour `colorIndex` (a lighter fill, a solid
+    /// outline), attached to both axes. Its upper and, with `withLowerSeries`, lower line series
+    /// are children of it, so deleting the area deletes them.
+    static QAreaSeries *addAreaSeries(QChart *chart, QAbstractAxis *x, QAbstractAxis *y, int colorIndex,
+                                      bool withLowerSeries);
+    /// A new line series on `chart` in colour `colorIndex`, attached to both axes.
+    static QLineSeries *addLineSeries(QChart *chart, QAbstractAxis *x, QAbstractAxis *y, int colorIndex,
+                                      const QString &name);
+    /// Removes `series` from `chart` and deletes it.
+    static void discardSeries(QChart *chart, QAbstractSeries *series);
+
+protected:
+    /// The smallest box around some points; empty until a point is included.
+    struct DataRange {
+        double xMin = 0.0, xMax = 0.0, yMin = 0.0, yMax = 0.0;
+        bool empty = true;
+        void include(const QPointF &p);
+    };
+    /// Fills `out` with the points (step, scale · value) of history series `name`, leaving out
+    /// NaN/Inf values, and grows `range` around them. `out` is cleared first but keeps its capacity,
+    /// so a view reuses one buffer per series; a missing history or series leaves it empty.
+    static void historyPoints(const core::History *history, const std::string &name, double scale,
+                              QList<QPointF> &out, DataRange &range);
+    /// Sets `axis` to [lo, hi] rounded out to nice numbers; a single value gets a small range
+    /// around it.
+    static void fitAxis(QValueAxis *axis, double lo, double hi);
+
+private:
+    QString m_title;
+};
+
+} // namespace layerlens::ui

@@ -1,0 +1,147 @@
+#include "ui/distributionovertimeview.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineSeries>
+#include <QPen>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <string>
+
+namespace layerlens::ui {
+
+DistributionOverTimeView::DistributionOverTimeView(QWidget *parent)
+    : DashboardView(tr("Distribution over time"), parent)
+{
+    m_layerChoice = new QComboBox(this);
+    m_layerChoice->setObjectName(QStringLiteral("layerChoice"));
+    m_layerChoice->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    auto *choiceLabel = new QLabel(tr("&Layer:"), this);
+    choiceLabel->setBuddy(m_layerChoice);
+
+    m_chart = new QChart;
+    // The theme goes first: applied later it would overwrite the pens set below.
+    QChartView *chartView = makeChartView(m_chart, this);
+    m_stepAxis = new QValueAxis;
+    m_stepAxis->setTitleText(tr("step"));
+    m_stepAxis->setLabelFormat(QStringLiteral("%.0f"));
+    m_stepAxis->setRange(0.0, 100.0);
+    m_valueAxis = new QValueAxis;
+    m_valueAxis->setTitleText(tr("pre-activation z"));
+    m_valueAxis->setLabelFormat(QStringLiteral("%.3g"));
+    m_valueAxis->setRange(-1.0, 1.0);
+    m_chart->addAxis(m_stepAxis, Qt::AlignBottom);
+    m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
+
+    // The band's edges are the p15 and p85 lines; the area draws them with its outline.
+    constexpr int kColor = 0;
+    m_band = addAreaSeries(m_chart, m_stepAxis, m_valueAxis, kColor, true);
+    m_band->setName(tr("15th to 85th percentile"));
+    QColor fill = seriesColor(kColor);
+    fill.setAlpha(60); // light, so that the median reads clearly inside it
+    m_band->setBrush(fill);
+    m_series[int(Percentile::P85)] = m_band->upperSeries();
+    m_series[int(Percentile::P15)] = m_band->lowerSeries();
+    QLineSeries *median = addLineSeries(m_chart, m_stepAxis, m_valueAxis, kColor, tr("median (50th percentile)"));
+    median->setPen(QPen(seriesColor(kColor).darker(140), 3.0));
+    m_series[int(Percentile::P50)] = median;
+
+    auto *choiceRow = new QHBoxLayout;
+    choiceRow->setContentsMargins(6, 4, 6, 0);
+    choiceRow->addWidget(choiceLabel);
+    choiceRow->addWidget(m_layerChoice);
+    choiceRow->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(choiceRow);
+    layout->addWidget(chartView, 1);
+
+    connect(m_layerChoice, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (m_offering)
+            return;
+        m_followLast = index == m_layerChoice->count() - 1;
+        draw();
+    });
+}
+
+void DistributionOverTimeView::showFrame(const Frame &frame)
+{
+    // The snapshot knows the layers it measured; before the first measurement the config does.
+    const int depth = frame.snapshot->layers.empty() ? frame.config.network.depth
+                                                     : static_cast<int>(frame.snapshot->layers.size());
+    offerLayers(depth);
+    m_history = frame.history;
+    draw();
+}
+
+void DistributionOverTimeView::offerLayers(int depth)
+{
+    if (depth == m_layerChoice->count())
+        return;
+    const int previous = chosenLayer();
+    m_offering = true;
+    m_layerChoice->clear();
+    for (int layer = 1; layer <= depth; ++layer)
+        m_layerChoice->addItem(tr("Layer %1").arg(layer), layer);
+    // Keep the choice while it exists, unless it was the last layer: then follow the last one.
+    const bool keep = !m_followLast && previous >= 1 && previous <= depth;
+    m_layerChoice->setCurrentIndex(keep ? previous - 1 : depth - 1);
+    m_followLast = !keep;
+    m_offering = false;
+}
+
+void DistributionOverTimeView::draw()
+{
+    const int layer = chosenLayer();
+    if (m_history == m_drawnHistory && layer == m_drawnLayer)
+        return;
+    m_drawnHistory = m_history;
+    m_drawnLayer = layer;
+
+    const std::string prefix = "layer" + std::to_string(layer) + ".";
+    static constexpr const char *kSuffix[] = {"pre_p15", "pre_p50", "pre_p85"};
+    DataRange range;
+    for (std::size_t i = 0; i < m_series.size(); ++i) {
+        // Layer 0 (no layers) names no series: the buffers come back empty.
+        historyPoints(layer > 0 ? m_history.get() : nullptr, prefix + kSuffix[i], 1.0, m_buffers[i], range);
+        m_series[i]->replace(m_buffers[i]);
+    }
+    m_chart->setTitle(layer > 0 ? tr("Pre-activation of layer %1: 15th, 50th and 85th percentile").arg(layer)
+                                : tr("Pre-activation percentiles"));
+    if (range.empty)
+        return;
+    fitAxis(m_stepAxis, range.xMin, range.xMax);
+    fitAxis(m_valueAxis, range.yMin, range.yMax);
+}
+
+int DistributionOverTimeView::seriesCount() const
+{
+    return static_cast<int>(m_chart->series().size());
+}
+
+int DistributionOverTimeView::pointCount(Percentile percentile) const
+{
+    return static_cast<int>(m_series[static_cast<std::size_t>(percentile)]->count());
+}
+
+QList<QPointF> DistributionOverTimeView::points(Percentile percentile) const
+{
+    return m_series[static_cast<std::size_t>(percentile)]->points();
+}
+
+int DistributionOverTimeView::layerCount() const
+{
+    return m_layerChoice->count();
+}
+
+int DistributionOverTimeView::chosenLayer() const
+{
+    return m_layerChoice->currentIndex() < 0 ? 0 : m_layerChoice->currentData().toInt();
+}
+
+} // namespace layerlens::ui

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "ui/dashboardview.h"
+
+#include <QList>
+#include <QPointF>
+
+#include <array>
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QAreaSeries;
+class QComboBox;
+class QLineSeries;
+class QValueAxis;
+QT_END_NAMESPACE
+
+namespace layerlens::ui {
+
+/// The 15th, 50th and 85th percentiles of one hidden layer's pre-activation z against the step,
+/// the view of Figure 1 of the BatchNorm paper (Ioffe & Szegedy 2015): the median as a solid
+/// line inside a shaded 15–85% band. Without BatchNorm the band drifts and widens while the
+/// network trains (internal covariate shift); with it the band stays put. A combo box above the
+/// chart chooses the layer. Reads the history series "layer<i>.pre_p15", "…pre_p50", "…pre_p85".
+class DistributionOverTimeView : public DashboardView {
+    Q_OBJECT
+public:
+    enum class Percentile { P15, P50, P85 };
+
+    explicit DistributionOverTimeView(QWidget *parent = nullptr);
+
+    void showFrame(const Frame &frame) override;
+    QString viewId() const override { return QStringLiteral("distribution"); }
+    QList<QChart *> charts() const override { return {m_chart}; }
+
+    /// Series in the chart: the 15–85% band (an area whose edges are the p15 and p85 lines) and
+    /// the median line, so 2.
+    int seriesCount() const;
+    /// Points plotted for `percentile` (its history points minus NaN/Inf values).
+    int pointCount(Percentile percentile) const;
+    /// The plotted (step, z) points of `percentile`.
+    QList<QPointF> points(Percentile percentile) const;
+    /// Layers offered by the layer choice.
+    int layerCount() const;
+    /// The chosen layer, 1-based; 0 before the first frame.
+    int chosenLayer() const;
+
+private:
+    void offerLayers(int depth);
+    void draw();
+
+    QComboBox *m_layerChoice = nullptr;
+    QChart *m_chart = nullptr;
+    QAreaSeries *m_band = nullptr;
+    QValueAxis *m_stepAxis = nullptr;
+    QValueAxis *m_valueAxis = nullptr;
+    std::array<QLineSeries *, 3> m_series{};     // indexed by Percentile; P15 and P85 bound the band
+    std::array<QList<QPointF>, 3> m_buffers;     // reused from frame to frame
+    std::shared_ptr<const core::History> m_history;
+    std::shared_ptr<const core::History> m_drawnHistory;
+    int m_drawnLayer = 0;
+    bool m_followLast = true;   // the choice is the last layer and follows it when the depth changes
+    bool m_offering = false;    // the combo box is being refilled: its signals are not user choices
+};
+
+} // namespace layerlens::ui

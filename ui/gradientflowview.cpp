@@ -1,0 +1,56 @@
+#include "ui/gradientflowview.h"
+
+#include "ui/layerbarchart.h"
+#include "ui/layerhistorychart.h"
+
+#include <QChartView>
+#include <QVBoxLayout>
+
+namespace layerlens::ui {
+
+GradientFlowView::GradientFlowView(QWidget *parent) : DashboardView(tr("Gradient flow"), parent)
+{
+    const QString norm = tr("‖∂L/∂W‖");
+    m_normChart = new LayerBarChart(LayerBarChart::Scale::Logarithmic, tr("Weight-gradient norm per layer"), norm);
+    m_historyChart = new LayerHistoryChart(tr("Weight-gradient norm over training"), norm,
+                                           LayerHistoryChart::Zeros::Underflow);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(makeChartView(m_normChart, this), 1);
+    layout->addWidget(makeChartView(m_historyChart, this), 1);
+}
+
+QList<QChart *> GradientFlowView::charts() const
+{
+    return {m_normChart, m_historyChart};
+}
+
+int GradientFlowView::seriesCount() const
+{
+    return m_normChart->barCount() + m_historyChart->lineCount();
+}
+
+int GradientFlowView::pointCount(int series) const
+{
+    if (series < m_normChart->barCount())
+        return static_cast<int>(m_normChart->barPoints(series).size());
+    return static_cast<int>(m_historyChart->linePoints(series - m_normChart->barCount()).size());
+}
+
+void GradientFlowView::showFrame(const Frame &frame)
+{
+    QList<int> layers;
+    QList<double> norms;
+    for (const core::LayerStats &layer : frame.snapshot->layers) {
+        layers << layer.index;
+        norms << layer.grad.weightNorm;
+    }
+    m_normChart->setValues(layers, norms);
+    if (frame.history != m_drawnHistory || !frame.history || layers != m_drawnLayers) {
+        m_historyChart->setHistory(frame.history.get(), layers, "grad_norm");
+        m_drawnHistory = frame.history;
+        m_drawnLayers = layers;
+    }
+}
+
+} // namespace layerlens::ui

@@ -1,0 +1,171 @@
+#include "ui/layerbarchart.h"
+
+#include "ui/dashboardview.h"
+#include "ui/logscale.h"
+
+#include <QAreaSeries>
+#include <QCategoryAxis>
+#include <QCursor>
+#include <QLegend>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace layerlens::ui {
+
+namespace {
+constexpr qreal kBarHalfWidth = 0.36; // of a slot of width 1
+constexpr int kMaxNamedInTitle = 5;   // skipped layers listed in the title
+} // namespace
+
+LayerBarChart::LayerBarChart(Scale scale, const QString &title, const QString &valueTitle, QGraphicsItem *parent)
+    : QChart(parent), m_scale(scale), m_title(title), m_valueTitle(valueTitle)
+{
+    setTitle(title);
+    legend()->hide(); // the layer axis names the bars
+    m_layerAxis = new QCategoryAxis;
+    m_layerAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_layerAxis->setGridLineVisible(false);
+    m_layerAxis->setTitleText(tr("hidden layer (input → output)"));
+    m_layerAxis->setRange(0.5, 1.5);
+    m_layerAxis->setStartValue(0.5);
+    addAxis(m_layerAxis, Qt::AlignBottom);
+    if (scale == Scale::Logarithmic) {
+        m_logAxis = new QLogValueAxis;
+        addAxis(m_logAxis, Qt::AlignLeft);
+        DashboardView::fitLogAxis(m_logAxis, LogScale(), valueTitle);
+    } else {
+        m_linearAxis = new QValueAxis;
+        m_linearAxis->setTitleText(valueTitle);
+        m_linearAxis->setRange(0.0, 1.0);
+        addAxis(m_linearAxis, Qt::AlignLeft);
+    }
+    // Thin the labels to the width the plot really has, once the layout knows it.
+    connect(this, &QChart::plotAreaChanged, this, [this] { updateLabels(); });
+}
+
+QAbstractAxis *LayerBarChart::valueAxis() const
+{
+    return m_logAxis ? static_cast<QAbstractAxis *>(m_logAxis) : m_linearAxis;
+}
+
+QList<QPointF> LayerBarChart::barPoints(int bar) const
+{
+    if (bar < 0 || bar >= m_bars.size())
+        return {};
+    return m_bars[bar]->upperSeries()->points();
+}
+
+void LayerBarChart::setBarCount(int count)
+{
+    while (m_bars.size() > count) {
+        DashboardView::discardSeries(this, m_bars.takeLast());
+        m_upper.removeLast();
+        m_lower.removeLast();
+    }
+    while (m_bars.size() < count) {
+        const int bar = static_cast<int>(m_bars.size());
+        QAreaSeries *area = DashboardView::addAreaSeries(this, m_layerAxis, valueAxis(), bar, true);
+        connect(area, &QAreaSeries::hovered, this,
+                [this, bar](const QPointF &, bool entering) { showBarTip(bar, entering); });
+        m_bars.append(area);
+        m_upper.append(QList<QPointF>());
+        m_lower.append(QList<QPointF>());
+    }
+}
+
+void LayerBarChart::setValues(const QList<int> &layers, const QList<double> &values)
+{
+    const int count = static_cast<int>(std::min(layers.size(), values.size()));
+    m_layers = layers.first(count);
+    m_values = values.first(count);
+    setBarCount(count);
+
+    // Which values can be drawn, and the axis that holds them.
+    QList<bool> drawn(count, false);
+    LogScale scale;
+    double lowest = 0.0, highest = 0.0; // linear axis: always include 0
+    QStringList skipped;
+    for (int j = 0; j < count; ++j) {
+        const double v = m_values[j];
+        drawn[j] = m_scale == Scale::Logarithmic ? scale.add(v) : std::isfinite(v);
+        if (!drawn[j]) {
+            skipped << QStringLiteral("L%1").arg(m_layers[j]);
+            continue;
+        }
+        lowest = std::min(lowest, v);
+        highest = std::max(highest, v);
+    }
+    double base = 0.0;
+    QString note;
+    if (m_logAxis) {
+        note = DashboardView::logAxisNote(scale);
+        DashboardView::fitLogAxis(m_logAxis, scale, m_valueTitle);
+        base = scale.lower();
+    } else {
+        m_linearAxis->setRange(lowest, highest > lowest ? highest : lowest + 1.0);
+        m_linearAxis->applyNiceNumbers();
+    }
+
+    for (int j = 0; j < count; ++j) {
+        QList<QPointF> &upper = m_upper[j];
+        QList<QPointF> &lower = m_lower[j];
+        upper.clear();
+        lower.clear();
+        if (drawn[j]) {
+            const double top = m_logAxis ? scale.clamp(m_values[j]) : m_values[j];
+            const qreal centre = j + 1;
+            upper << QPointF(centre - kBarHalfWidth, top) << QPointF(centre + kBarHalfWidth, top);
+            lower << QPointF(centre - kBarHalfWidth, base) << QPointF(centre + kBarHalfWidth, base);
+        }
+        m_bars[j]->upperSeries()->replace(upper);
+        m_bars[j]->lowerSeries()->replace(lower);
+    }
+
+    m_layerAxis->setRange(0.5, std::max(1, count) + 0.5);
+    QString title = m_title;
+    if (count == 0)
+        title += tr(" · no hidden layers");
+    if (!skipped.isEmpty()) {
+        if (skipped.size() > kMaxNamedInTitle)
+            skipped = skipped.first(kMaxNamedInTitle) << QStringLiteral("…");
+        title += tr(" · not finite: %1").arg(skipped.join(QStringLiteral(", ")));
+    }
+    setTitle(DashboardView::titleWithNote(title, note));
+    updateLabels();
+}
+
+void LayerBarChart::updateLabels()
+{
+    const int count = static_cast<int>(m_layers.size());
+    QStringList labels;
+    QList<qreal> positions;
+    if (count > 0) {
+        // Before the first layout the plot area is empty: estimate it from the chart's width.
+        const qreal plotWidth = plotArea().width() > 1.0 ? plotArea().width() : size().width() * 0.85;
+        const qreal widest = DashboardView::labelWidth(m_layerAxis, {QStringLiteral("L%1").arg(m_layers.last())});
+        const int stride = DashboardView::labelStride(count, plotWidth, widest);
+        for (int j = 0; j < count; j += stride) {
+            labels << QStringLiteral("L%1").arg(m_layers[j]);
+            positions << j + 1;
+        }
+    }
+    DashboardView::setCategoryLabels(m_layerAxis, labels, positions);
+}
+
+void LayerBarChart::showBarTip(int bar, bool entering) const
+{
+    if (!entering || bar >= m_values.size()) {
+        QToolTip::hideText();
+        return;
+    }
+    QToolTip::showText(QCursor::pos(), tr("L%1: %2 = %3")
+                                           .arg(m_layers[bar])
+                                           .arg(m_valueTitle, DashboardView::formatNumber(m_values[bar], 4)));
+}
+
+} // namespace layerlens::ui

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QChart>
+#include <QList>
+#include <QPointF>
+#include <QString>
+
+QT_BEGIN_NAMESPACE
+class QAbstractAxis;
+class QAreaSeries;
+class QCategoryAxis;
+class QLogValueAxis;
+class QValueAxis;
+QT_END_NAMESPACE
+
+namespace layerlens::ui {
+
+/// One bar per hidden layer, input side on the left, bar j in the colour of series j
+/// (DashboardView::seriesColor), on a linear or logarithmic value axis. A bar is a QAreaSeries
+/// between an upper and a lower line of two points each, so a log axis gets bars that stand on
+/// its bottom edge. Used by the gradient and the weight views.
+class LayerBarChart : public QChart {
+    Q_OBJECT
+public:
+    enum class Scale { Linear, Logarithmic };
+
+    LayerBarChart(Scale scale, const QString &title, const QString &valueTitle, QGraphicsItem *parent = nullptr);
+
+    /// Draws bar j as layer `layers[j]` (1-based number) with height `values[j]`. NaN/±Inf (and on
+    /// a log axis negative values) get no bar and are named in the title; on a log axis values
+    /// below its bottom stand on the bottom edge, which the axis title then explains.
+    /// Series are added or removed only when the number of layers changes.
+    void setValues(const QList<int> &layers, const QList<double> &values);
+
+    /// Number of bar series (one per layer, a skipped value included).
+    int barCount() const { return static_cast<int>(m_bars.size()); }
+    /// The top edge of bar j as plotted: two points (left and right), none when skipped.
+    QList<QPointF> barPoints(int bar) const;
+    /// The value axis: a QLogValueAxis or a QValueAxis.
+    QAbstractAxis *valueAxis() const;
+    /// The layer axis, labels "L<n>" on the bar centres (thinned when they would overlap).
+    QCategoryAxis *layerAxis() const { return m_layerAxis; }
+
+private:
+    void setBarCount(int count);
+    void updateLabels();
+    void showBarTip(int bar, bool entering) const;
+
+    Scale m_scale;
+    QString m_title, m_valueTitle;
+    QCategoryAxis *m_layerAxis = nullptr;
+    QValueAxis *m_linearAxis = nullptr;
+    QLogValueAxis *m_logAxis = nullptr;
+    QList<QAreaSeries *> m_bars;
+    QList<QList<QPointF>> m_upper, m_lower; // reused point buffers, one pair per bar
+    QList<int> m_layers;
+    QList<double> m_values;
+};
+
+} // namespace layerlens::ui

@@ -1,0 +1,175 @@
+#include "ui/layerhistorychart.h"
+
+#include "core/history.h"
+#include "ui/dashboardview.h"
+#include "ui/logscale.h"
+
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QPen>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace layerlens::ui {
+
+namespace {
+constexpr int kMaxLegendLayers = 10; // more layer entries would bury the plot
+constexpr int kStepTicks = 5;        // about this many labelled steps
+
+// 1, 2 or 5 × 10^k at or above x > 0.
+double niceStep(double x)
+{
+    const double decade = std::pow(10.0, std::floor(std::log10(x)));
+    for (const double m : {1.0, 2.0, 5.0})
+        if (m * decade >= x)
+            return m * decade;
+    return 10.0 * decade;
+}
+} // namespace
+
+LayerHistoryChart::LayerHistoryChart(const QString &title, const QString &valueTitle, Zeros zeros,
+                                     QGraphicsItem *parent)
+    : QChart(parent), m_title(title), m_valueTitle(valueTitle), m_zeros(zeros)
+{
+    setTitle(title);
+    m_stepAxis = new QValueAxis;
+    m_stepAxis->setTitleText(tr("step"));
+    m_stepAxis->setLabelFormat(QStringLiteral("%.0f"));
+    m_stepAxis->setTickType(QValueAxis::TicksDynamic);
+    m_stepAxis->setTickAnchor(0.0);
+    m_stepAxis->setRange(0.0, 1.0);
+    m_stepAxis->setTickInterval(1.0);
+    addAxis(m_stepAxis, Qt::AlignBottom);
+    m_valueAxis = new QLogValueAxis;
+    addAxis(m_valueAxis, Qt::AlignLeft);
+    DashboardView::fitLogAxis(m_valueAxis, LogScale(), valueTitle);
+}
+
+void LayerHistoryChart::setReferenceLine(double value, const QString &name)
+{
+    if (!m_reference) {
+        m_reference = new QLineSeries;
+        addSeries(m_reference);
+        m_reference->attachAxis(m_stepAxis);
+        m_reference->attachAxis(m_valueAxis);
+        QPen pen(QColor(0x22, 0x22, 0x22));
+        pen.setStyle(Qt::DashLine);
+        pen.setWidthF(2.0);
+        m_reference->setPen(pen);
+    }
+    m_reference->setName(name);
+    m_referenceValue = value;
+}
+
+QList<QPointF> LayerHistoryChart::linePoints(int line) const
+{
+    if (line < 0 || line >= m_lines.size())
+        return {};
+    return m_lines[line]->points();
+}
+
+void LayerHistoryChart::setLineCount(int count)
+{
+    while (m_lines.size() > count) {
+        DashboardView::discardSeries(this, m_lines.takeLast());
+        m_buffers.removeLast();
+    }
+    if (m_lines.size() == count)
+        return;
+    while (m_lines.size() < count) {
+        const int line = static_cast<int>(m_lines.size());
+        m_lines.append(DashboardView::addLineSeries(this, m_stepAxis, m_valueAxis, line, QString()));
+        m_buffers.append(QList<QPointF>());
+    }
+    // Series are drawn in the order they were added: keep the reference on top of the layers.
+    if (m_reference) {
+        removeSeries(m_reference);
+        addSeries(m_reference);
+        m_reference->attachAxis(m_stepAxis);
+        m_reference->attachAxis(m_valueAxis);
+    }
+}
+
+void LayerHistoryChart::setHistory(const core::History *history, const QList<int> &layers, const std::string &key)
+{
+    const int count = static_cast<int>(layers.size());
+    setLineCount(count);
+
+    LogScale scale;
+    if (m_reference)
+        scale.add(m_referenceValue);
+    double firstStep = std::numeric_limits<double>::infinity();
+    double lastStep = -std::numeric_limits<double>::infinity();
+    bool anyPoint = false;
+    for (int j = 0; j < count; ++j) {
+        QList<QPointF> &buffer = m_buffers[j];
+        buffer.clear();
+        const core::Series *series =
+            history ? history->find("layer" + std::to_string(layers[j]) + "." + key) : nullptr;
+        if (series) {
+            buffer.reserve(static_cast<qsizetype>(series->points().size()));
+            for (const core::Series::Point &p : series->points()) {
+                if (p.value == 0.0 && m_zeros == Zeros::Skip)
+                    continue;
+                if (!scale.add(p.value))
+                    continue; // NaN, ±Inf, negative
+                buffer.append(QPointF(static_cast<qreal>(p.step), p.value));
+                firstStep = std::min(firstStep, static_cast<double>(p.step));
+                lastStep = std::max(lastStep, static_cast<double>(p.step));
+            }
+        }
+        anyPoint = anyPoint || !buffer.isEmpty();
+    }
+    DashboardView::fitLogAxis(m_valueAxis, scale, m_valueTitle);
+
+    for (int j = 0; j < count; ++j) {
+        QList<QPointF> &buffer = m_buffers[j];
+        for (QPointF &point : buffer)
+            point.setY(scale.clamp(point.y()));
+        QLineSeries *line = m_lines[j];
+        line->setName(QStringLiteral("L%1").arg(layers[j]));
+        line->setPointsVisible(buffer.size() == 1); // a lone point draws no line
+        line->replace(buffer);
+    }
+
+    if (!anyPoint) {
+        firstStep = 0.0;
+        lastStep = 1.0;
+    } else if (lastStep <= firstStep) {
+        lastStep = firstStep + 1.0;
+    }
+    // Never a moment with thousands of ticks: a coarser interval goes in before the wider range,
+    // a finer one after the narrower range.
+    const double interval = std::max(1.0, niceStep((lastStep - firstStep) / kStepTicks)); // whole steps
+    if (interval > m_stepAxis->tickInterval()) {
+        m_stepAxis->setTickInterval(interval);
+        m_stepAxis->setRange(firstStep, lastStep);
+    } else {
+        m_stepAxis->setRange(firstStep, lastStep);
+        m_stepAxis->setTickInterval(interval);
+    }
+
+    if (m_reference) {
+        m_referenceBuffer.clear();
+        m_referenceBuffer << QPointF(firstStep, m_referenceValue) << QPointF(lastStep, m_referenceValue);
+        m_reference->replace(m_referenceBuffer);
+    }
+
+    // Legend: the layers while they fit, the reference line always.
+    bool anyMarker = false;
+    for (QLegendMarker *marker : legend()->markers()) {
+        const bool visible = marker->series() == m_reference || count <= kMaxLegendLayers;
+        marker->setVisible(visible);
+        anyMarker = anyMarker || visible;
+    }
+    legend()->setVisible(anyMarker);
+    setTitle(DashboardView::titleWithNote(anyPoint ? m_title : m_title + tr(" · no data yet"),
+                                          DashboardView::logAxisNote(scale)));
+}
+
+} // namespace layerlens::ui

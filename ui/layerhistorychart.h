@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QChart>
+#include <QList>
+#include <QPointF>
+#include <QString>
+
+#include <string>
+
+QT_BEGIN_NAMESPACE
+class QLineSeries;
+class QLogValueAxis;
+class QValueAxis;
+QT_END_NAMESPACE
+
+namespace layerlens::core {
+class History;
+}
+
+namespace layerlens::ui {
+
+/// A per-layer history series ("layer<n>.<key>", e.g. "layer3.grad_norm") against the step,
+/// one line per hidden layer in the colour of series j, on a logarithmic value axis, with an
+/// optional dashed horizontal reference line. Used by the gradient and the weight views.
+class LayerHistoryChart : public QChart {
+    Q_OBJECT
+public:
+    /// What a value of exactly 0 means: nothing to draw (an update ratio at step 0), or a
+    /// quantity too small for float (drawn on the bottom edge, which the axis title explains).
+    enum class Zeros { Skip, Underflow };
+
+    LayerHistoryChart(const QString &title, const QString &valueTitle, Zeros zeros, QGraphicsItem *parent = nullptr);
+
+    /// A dashed horizontal line at `value` named `name` in the legend, always inside the axis range.
+    void setReferenceLine(double value, const QString &name);
+    /// Draws "layer<n>.<key>" of `history` (may be null: no points) for each n of `layers`, in
+    /// that order. NaN/±Inf and negative values are skipped. Series are added or removed only
+    /// when the number of layers changes.
+    void setHistory(const core::History *history, const QList<int> &layers, const std::string &key);
+
+    /// Number of layer lines (the reference line not counted).
+    int lineCount() const { return static_cast<int>(m_lines.size()); }
+    /// The points of line j as plotted (x = step, y clamped to the axis).
+    QList<QPointF> linePoints(int line) const;
+    QLogValueAxis *valueAxis() const { return m_valueAxis; }
+    QValueAxis *stepAxis() const { return m_stepAxis; }
+    /// The reference line, or null.
+    QLineSeries *referenceLine() const { return m_reference; }
+
+private:
+    void setLineCount(int count);
+
+    QString m_title, m_valueTitle;
+    Zeros m_zeros;
+    QValueAxis *m_stepAxis = nullptr;
+    QLogValueAxis *m_valueAxis = nullptr;
+    QList<QLineSeries *> m_lines;
+    QList<QList<QPointF>> m_buffers; // reused, one per line
+    QLineSeries *m_reference = nullptr;
+    double m_referenceValue = 0.0;
+    QList<QPointF> m_referenceBuffer;
+};
+
+} // namespace layerlens::ui

@@ -1,0 +1,106 @@
+#include "ui/trainingcontroller.h"
+
+#include "ui/trainingworker.h"
+
+#include <QThread>
+
+namespace layerlens::ui {
+
+namespace {
+constexpr int kFrameMilliseconds = 16; // at most 60 redraws a second
+}
+
+TrainingController::TrainingController(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<std::shared_ptr<const Frame>>();
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("LayerLens training"));
+    m_worker = new TrainingWorker(&m_mailbox);
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::started, m_worker, &TrainingWorker::run);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &TrainingWorker::frameAvailable, this, &TrainingController::onFrameAvailable);
+    connect(m_worker, &TrainingWorker::failed, this, &TrainingController::errorOccurred);
+    m_throttle.setSingleShot(true);
+    connect(&m_throttle, &QTimer::timeout, this, &TrainingController::deliver);
+    m_sinceDelivery.start();
+    m_thread->start();
+}
+
+TrainingController::~TrainingController()
+{
+    shutdown();
+}
+
+void TrainingController::shutdown()
+{
+    if (!m_thread || !m_thread->isRunning())
+        return;
+    m_worker->requestStop();
+    m_thread->quit();
+    m_thread->wait();
+}
+
+void TrainingController::setConfig(const core::RunConfig &config)
+{
+    m_config = config;
+    m_worker->post({WorkerCommand::Kind::SetConfig, 0, config});
+}
+
+void TrainingController::start()
+{
+    m_worker->post({WorkerCommand::Kind::Start, 0, {}});
+}
+
+void TrainingController::pause()
+{
+    m_worker->post({WorkerCommand::Kind::Pause, 0, {}});
+}
+
+void TrainingController::step(long long n)
+{
+    m_worker->post({WorkerCommand::Kind::Step, n, {}});
+}
+
+void TrainingController::reset()
+{
+    m_worker->post({WorkerCommand::Kind::Reset, 0, {}});
+}
+
+void TrainingController::toggleRunning()
+{
+    if (m_running)
+        pause();
+    else
+        start();
+}
+
+void TrainingController::onFrameAvailable()
+{
+    // Take the frame now (re-arming the worker's notification) and hand it on at most every
+    // 16 ms; frames arriving meanwhile replace the waiting one.
+    if (auto frame = m_mailbox.take())
+        m_waiting = std::move(frame);
+    if (!m_waiting)
+        return;
+    const qint64 elapsed = m_sinceDelivery.elapsed();
+    if (elapsed >= kFrameMilliseconds)
+        deliver();
+    else if (!m_throttle.isActive())
+        m_throttle.start(static_cast<int>(kFrameMilliseconds - elapsed));
+}
+
+void TrainingController::deliver()
+{
+    if (!m_waiting)
+        return;
+    m_latest = std::move(m_waiting);
+    m_sinceDelivery.restart();
+    if (m_latest->running != m_running) {
+        m_running = m_latest->running;
+        emit runningChanged(m_running);
+    }
+    emit frameReady(m_latest);
+}
+
+} // namespace layerlens::ui

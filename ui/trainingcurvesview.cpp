@@ -1,0 +1,127 @@
+#include "ui/trainingcurvesview.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QHBoxLayout>
+#include <QLineSeries>
+#include <QPen>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace layerlens::ui {
+
+namespace {
+
+constexpr const char *kHistoryName[] = {"train_loss", "test_loss", "train_acc", "test_acc"};
+constexpr double kScale[] = {1.0, 1.0, 100.0, 100.0}; // accuracy is a fraction in the history
+
+QValueAxis *makeAxis(const QString &title, const QString &labelFormat)
+{
+    auto *axis = new QValueAxis;
+    axis->setTitleText(title);
+    axis->setLabelFormat(labelFormat);
+    return axis;
+}
+
+} // namespace
+
+TrainingCurvesView::TrainingCurvesView(QWidget *parent) : DashboardView(tr("Training curves"), parent)
+{
+    m_lossChart = new QChart;
+    m_accuracyChart = new QChart;
+    // The theme goes first: applied later it would overwrite the pens set below.
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (QChart *chart : {m_lossChart, m_accuracyChart}) {
+        QChartView *chartView = makeChartView(chart, this);
+        // Two charts share one dashboard cell: each may be narrower than a view of its own.
+        chartView->setMinimumWidth(chartView->minimumWidth() * 3 / 4);
+        layout->addWidget(chartView);
+    }
+    m_lossChart->setTitle(tr("Loss"));
+    m_accuracyChart->setTitle(tr("Accuracy"));
+
+    m_lossStepAxis = makeAxis(tr("step"), QStringLiteral("%.0f"));
+    m_lossAxis = makeAxis(tr("loss"), QStringLiteral("%.3g"));
+    m_accuracyStepAxis = makeAxis(tr("step"), QStringLiteral("%.0f"));
+    m_accuracyAxis = makeAxis(tr("accuracy (%)"), QStringLiteral("%.0f"));
+    for (QValueAxis *axis : {m_lossStepAxis, m_accuracyStepAxis})
+        axis->setRange(0.0, 100.0);
+    m_lossAxis->setRange(0.0, 1.0);
+    m_accuracyAxis->setRange(0.0, 100.0);
+    m_accuracyAxis->setTickCount(6);
+    m_lossChart->addAxis(m_lossStepAxis, Qt::AlignBottom);
+    m_lossChart->addAxis(m_lossAxis, Qt::AlignLeft);
+    m_accuracyChart->addAxis(m_accuracyStepAxis, Qt::AlignBottom);
+    m_accuracyChart->addAxis(m_accuracyAxis, Qt::AlignLeft);
+
+    // Training first, so that the test curve is drawn over the noisy training curve.
+    constexpr int kTrainColor = 0, kTestColor = 3;
+    for (const Curve curve : {Curve::TrainLoss, Curve::TestLoss, Curve::TrainAccuracy, Curve::TestAccuracy}) {
+        const bool loss = curve == Curve::TrainLoss || curve == Curve::TestLoss;
+        const bool train = curve == Curve::TrainLoss || curve == Curve::TrainAccuracy;
+        QLineSeries *series = addLineSeries(loss ? m_lossChart : m_accuracyChart,
+                                            loss ? m_lossStepAxis : m_accuracyStepAxis, loss ? m_lossAxis : m_accuracyAxis,
+                                            train ? kTrainColor : kTestColor,
+                                            train ? tr("training (each mini-batch)") : tr("test"));
+        if (train) {
+            // Thin and see-through: every mini-batch's value, noise included.
+            QColor color = seriesColor(kTrainColor);
+            color.setAlpha(120);
+            series->setPen(QPen(color, 1.0));
+        } else {
+            series->setPen(QPen(seriesColor(kTestColor), 3.0));
+            series->setPointsVisible(true);
+            series->setMarkerSize(7.0);
+        }
+        m_series[static_cast<std::size_t>(curve)] = series;
+    }
+}
+
+void TrainingCurvesView::showFrame(const Frame &frame)
+{
+    if (frame.history && frame.history == m_shown)
+        return; // a frame of a paused run repeats the same history
+    m_shown = frame.history;
+    DataRange steps, loss;
+    for (int i = 0; i < kCurves; ++i) {
+        const auto index = static_cast<std::size_t>(i);
+        DataRange range;
+        historyPoints(frame.history.get(), kHistoryName[i], kScale[i], m_buffers[index], range);
+        m_series[index]->replace(m_buffers[index]);
+        if (range.empty)
+            continue;
+        steps.include({range.xMin, 0.0});
+        steps.include({range.xMax, 0.0});
+        if (i == int(Curve::TrainLoss) || i == int(Curve::TestLoss)) {
+            loss.include({0.0, range.yMin});
+            loss.include({0.0, range.yMax});
+        }
+    }
+    // Both charts share the step range so that a step sits at the same place in each.
+    if (!steps.empty) {
+        fitAxis(m_lossStepAxis, steps.xMin, steps.xMax);
+        fitAxis(m_accuracyStepAxis, steps.xMin, steps.xMax);
+    }
+    // Losses are ≥ 0 for both loss functions: start the axis at 0 so that heights compare.
+    if (!loss.empty)
+        fitAxis(m_lossAxis, std::min(0.0, loss.yMin), loss.yMax);
+}
+
+int TrainingCurvesView::seriesCount() const
+{
+    return static_cast<int>(m_lossChart->series().size() + m_accuracyChart->series().size());
+}
+
+int TrainingCurvesView::pointCount(Curve curve) const
+{
+    return static_cast<int>(m_series[static_cast<std::size_t>(curve)]->count());
+}
+
+QList<QPointF> TrainingCurvesView::points(Curve curve) const
+{
+    return m_series[static_cast<std::size_t>(curve)]->points();
+}
+
+} // namespace layerlens::ui

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "ui/dashboardview.h"
+
+#include <QList>
+#include <QPointF>
+
+#include <array>
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QLineSeries;
+class QValueAxis;
+QT_END_NAMESPACE
+
+namespace layerlens::ui {
+
+/// Loss and accuracy against the step, training and test side by side. The training curves are
+/// those of each mini-batch, drawn thin and as they are: their noise is a lesson in itself (the
+/// smaller the batch, the noisier). The test curves, evaluated every `eval_every` steps, are drawn
+/// thick with a marker per evaluation. Reads the history series "train_loss", "test_loss",
+/// "train_acc" and "test_acc"; accuracy is shown in percent.
+class TrainingCurvesView : public DashboardView {
+    Q_OBJECT
+public:
+    enum class Curve { TrainLoss, TestLoss, TrainAccuracy, TestAccuracy };
+
+    explicit TrainingCurvesView(QWidget *parent = nullptr);
+
+    void showFrame(const Frame &frame) override;
+    QString viewId() const override { return QStringLiteral("curves"); }
+    QList<QChart *> charts() const override { return {m_lossChart, m_accuracyChart}; }
+
+    /// Series in both charts together (4).
+    int seriesCount() const;
+    /// Points plotted for `curve` (its history points minus NaN/Inf values).
+    int pointCount(Curve curve) const;
+    /// The plotted points of `curve`: (step, loss) or (step, accuracy in %).
+    QList<QPointF> points(Curve curve) const;
+
+private:
+    static constexpr int kCurves = 4;
+
+    QChart *m_lossChart = nullptr;
+    QChart *m_accuracyChart = nullptr;
+    QValueAxis *m_lossStepAxis = nullptr;
+    QValueAxis *m_lossAxis = nullptr;
+    QValueAxis *m_accuracyStepAxis = nullptr;
+    QValueAxis *m_accuracyAxis = nullptr;
+    std::array<QLineSeries *, kCurves> m_series{};   // indexed by Curve
+    std::array<QList<QPointF>, kCurves> m_buffers;   // reused from frame to frame
+    std::shared_ptr<const core::History> m_shown;    // the history drawn last
+};
+
+} // namespace layerlens::ui
