@@ -1,10 +1,15 @@
 #include "app/headlessrun.h"
+#include "core/config.h"
+#include "ui/controlpanel.h"
 #include "ui/mainwindow.h"
+#include "ui/presets.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include <cstdio>
 #include <cstring>
+#include <string>
 
 namespace {
 
@@ -39,11 +44,32 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         QApplication::translate("main", "See the problems of deep-network training while they happen. "
                                         "Add --headless (see --headless --help) to train without a window."));
+    const QCommandLineOption config(QStringLiteral("config"), QApplication::translate("main", "Open with this config file."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption preset(QStringLiteral("preset"), QApplication::translate("main", "Open with this preset."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption steps(QStringLiteral("steps"),
+                                   QApplication::translate("main", "Stop training after N steps (default: run until paused)."),
+                                   QStringLiteral("N"));
+    parser.addOptions({config, preset, steps});
     parser.addHelpOption();
     parser.addVersionOption();
     parser.process(app);
 
     layerlens::ui::MainWindow window;
+    try {
+        if (parser.isSet(steps))
+            window.setStopAt(std::stoll(parser.value(steps).toStdString()));
+        if (parser.isSet(config))
+            window.applyConfig(layerlens::core::loadConfigFile(parser.value(config).toStdString()));
+        else if (parser.isSet(preset))
+            window.applyConfig(layerlens::ui::presetConfig(parser.value(preset)));
+        else if (parser.isSet(steps))
+            window.applyConfig(window.controlPanel()->config());
+    } catch (const std::exception &e) {
+        // A bad file on the command line is reported, and the app opens with the remembered settings.
+        std::fprintf(stderr, "layerlens: %s\n", e.what());
+    }
     window.show();
     return QApplication::exec();
 }

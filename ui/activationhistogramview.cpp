@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLegend>
 #include <QLineSeries>
+#include <QScopedValueRollback>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -53,6 +54,11 @@ ActivationHistogramView::ActivationHistogramView(QWidget *parent)
     m_chart->addAxis(m_fractionAxis, Qt::AlignLeft);
     // Fit labels and title to the width the plot really has, once the layout knows it.
     connect(m_chart, &QChart::plotAreaChanged, this, [this] {
+        // A new title or new labels relayout the chart, and Qt may emit plotAreaChanged from
+        // inside that: let the outer call finish instead of recursing (possibly forever).
+        if (m_fitting)
+            return;
+        const QScopedValueRollback guard(m_fitting, true);
         updateTitle();
         updateLabels();
     });

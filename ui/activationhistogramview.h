@@ -66,6 +66,7 @@ private:
     QList<QAreaSeries *> m_histograms;
     QList<QList<QPointF>> m_buffers; // reused, one per histogram
     std::shared_ptr<const core::Snapshot> m_snapshot;
+    bool m_fitting = false; // inside the plot-area handler
 };
 
 } // namespace layerlens::ui

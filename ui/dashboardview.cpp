@@ -89,7 +89,7 @@ void DashboardView::historyPoints(const core::History *history, const std::strin
     }
 }
 
-void DashboardView::fitAxis(QValueAxis *axis, double lo, double hi)
+void DashboardView::fitAxis(QValueAxis *axis, double lo, double hi, qreal length)
 {
     if (!std::isfinite(lo) || !std::isfinite(hi) || !std::isfinite(hi - lo))
         return;
@@ -98,8 +98,27 @@ void DashboardView::fitAxis(QValueAxis *axis, double lo, double hi)
         lo -= pad;
         hi += pad;
     }
-    axis->setRange(lo, hi);
-    axis->applyNiceNumbers();
+    // QValueAxis::applyNiceNumbers()'s rounding (loose labelling: range and step 1, 2 or 5 × 10ᵏ),
+    // done here so that the axis is set once, to its final values. Setting a raw range first
+    // relayouts the chart twice per frame and, from a plotAreaChanged handler, never settles.
+    auto nice = [](double x, bool ceiling) {
+        const double z = std::pow(10.0, std::floor(std::log10(x)));
+        const double q = x / z;
+        if (ceiling)
+            return (q <= 1.0 ? 1.0 : q <= 2.0 ? 2.0 : q <= 5.0 ? 5.0 : 10.0) * z;
+        return (q < 1.5 ? 1.0 : q < 3.0 ? 2.0 : q < 7.0 ? 5.0 : 10.0) * z;
+    };
+    // Labels side by side need more room than labels one above the other.
+    const double spacing = axis->orientation() == Qt::Vertical ? 45.0 : 80.0;
+    const int target = length > 0.0 ? std::clamp(static_cast<int>(length / spacing) + 1, 2, 11) : axis->tickCount();
+    const double step = nice(nice(hi - lo, true) / std::max(1, target - 1), false);
+    const double niceLo = std::floor(lo / step) * step, niceHi = std::ceil(hi / step) * step;
+    if (!std::isfinite(niceLo) || !std::isfinite(niceHi) || niceHi <= niceLo) {
+        axis->setRange(lo, hi);
+        return;
+    }
+    axis->setRange(niceLo, niceHi); // emits nothing when unchanged
+    axis->setTickCount(static_cast<int>(std::lround((niceHi - niceLo) / step)) + 1);
 }
 
 QString DashboardView::formatNumber(double value, int significantDigits)

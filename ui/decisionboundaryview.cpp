@@ -65,13 +65,13 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget *parent) : DashboardView(tr("
 {
     // The 2-D page: a check box over the chart.
     m_boundaryPage = new QWidget(this);
-    m_showTest = new QCheckBox(tr("Show &test points (hollow circles)"), m_boundaryPage);
+    m_showTest = new QCheckBox(tr("Show &test points (hollow)"), m_boundaryPage);
     m_showTest->setObjectName(QStringLiteral("showTest"));
     m_showTest->setChecked(true);
     m_chart = new QChart;
     // The theme goes first: applied later it would overwrite the axis and series styles set below.
     QChartView *chartView = makeChartView(m_chart, m_boundaryPage);
-    m_chart->setTitle(tr("Predicted class (shaded) and the data points"));
+    m_chart->setTitle(tr("Decision boundary"));
     m_xAxis = new QValueAxis;
     m_yAxis = new QValueAxis;
     m_xAxis->setTitleText(tr("x₁"));

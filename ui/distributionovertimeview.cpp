@@ -41,13 +41,13 @@ DistributionOverTimeView::DistributionOverTimeView(QWidget *parent)
     // The band's edges are the p15 and p85 lines; the area draws them with its outline.
     constexpr int kColor = 0;
     m_band = addAreaSeries(m_chart, m_stepAxis, m_valueAxis, kColor, true);
-    m_band->setName(tr("15th to 85th percentile"));
+    m_band->setName(tr("15th–85th percentile"));
     QColor fill = seriesColor(kColor);
     fill.setAlpha(60); // light, so that the median reads clearly inside it
     m_band->setBrush(fill);
     m_series[int(Percentile::P85)] = m_band->upperSeries();
     m_series[int(Percentile::P15)] = m_band->lowerSeries();
-    QLineSeries *median = addLineSeries(m_chart, m_stepAxis, m_valueAxis, kColor, tr("median (50th percentile)"));
+    QLineSeries *median = addLineSeries(m_chart, m_stepAxis, m_valueAxis, kColor, tr("median"));
     median->setPen(QPen(seriesColor(kColor).darker(140), 3.0));
     m_series[int(Percentile::P50)] = median;
 
@@ -61,6 +61,8 @@ DistributionOverTimeView::DistributionOverTimeView(QWidget *parent)
     layout->addLayout(choiceRow);
     layout->addWidget(chartView, 1);
 
+    // Tick spacing depends on the chart's size, not only on the data.
+    connect(m_chart, &QChart::plotAreaChanged, this, &DistributionOverTimeView::fitAxes, Qt::QueuedConnection);
     connect(m_layerChoice, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (m_offering)
             return;
@@ -111,12 +113,20 @@ void DistributionOverTimeView::draw()
         historyPoints(layer > 0 ? m_history.get() : nullptr, prefix + kSuffix[i], 1.0, m_buffers[i], range);
         m_series[i]->replace(m_buffers[i]);
     }
-    m_chart->setTitle(layer > 0 ? tr("Pre-activation of layer %1: 15th, 50th and 85th percentile").arg(layer)
+    m_chart->setTitle(layer > 0 ? tr("Layer %1: pre-activation percentiles").arg(layer)
                                 : tr("Pre-activation percentiles"));
-    if (range.empty)
+    // Keep the last ranges when there is nothing to show: the axes do not jump to a default.
+    if (!range.empty)
+        m_range = range;
+    fitAxes();
+}
+
+void DistributionOverTimeView::fitAxes()
+{
+    if (m_range.empty)
         return;
-    fitAxis(m_stepAxis, range.xMin, range.xMax);
-    fitAxis(m_valueAxis, range.yMin, range.yMax);
+    fitAxis(m_stepAxis, m_range.xMin, m_range.xMax, m_chart->plotArea().width());
+    fitAxis(m_valueAxis, m_range.yMin, m_range.yMax, m_chart->plotArea().height());
 }
 
 int DistributionOverTimeView::seriesCount() const

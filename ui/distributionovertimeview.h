@@ -48,6 +48,7 @@ public:
 private:
     void offerLayers(int depth);
     void draw();
+    void fitAxes();
 
     QComboBox *m_layerChoice = nullptr;
     QChart *m_chart = nullptr;
@@ -59,6 +60,7 @@ private:
     std::shared_ptr<const core::History> m_history;
     std::shared_ptr<const core::History> m_drawnHistory;
     int m_drawnLayer = 0;
+    DataRange m_range;          // of the last points drawn
     bool m_followLast = true;   // the choice is the last layer and follows it when the depth changes
     bool m_offering = false;    // the combo box is being refilled: its signals are not user choices
 };

@@ -8,6 +8,11 @@
 
 namespace layerlens::ui {
 
+namespace {
+// Two charts share the height of one cell of the dashboard grid, which must fit a 1366×768 screen.
+constexpr int kStackedChartMinimumHeight = 150;
+} // namespace
+
 GradientFlowView::GradientFlowView(QWidget *parent) : DashboardView(tr("Gradient flow"), parent)
 {
     const QString norm = tr("‖∂L/∂W‖");
@@ -16,8 +21,11 @@ GradientFlowView::GradientFlowView(QWidget *parent) : DashboardView(tr("Gradient
                                            LayerHistoryChart::Zeros::Underflow);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(makeChartView(m_normChart, this), 1);
-    layout->addWidget(makeChartView(m_historyChart, this), 1);
+    for (QChart *chart : charts()) {
+        QChartView *view = makeChartView(chart, this);
+        view->setMinimumHeight(kStackedChartMinimumHeight); // two in one dashboard cell
+        layout->addWidget(view, 1);
+    }
 }
 
 QList<QChart *> GradientFlowView::charts() const

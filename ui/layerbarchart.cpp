@@ -9,6 +9,7 @@
 #include <QLegend>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QScopedValueRollback>
 #include <QToolTip>
 #include <QValueAxis>
 
@@ -141,6 +142,11 @@ void LayerBarChart::setValues(const QList<int> &layers, const QList<double> &val
 
 void LayerBarChart::updateLabels()
 {
+    // New labels relayout the chart, and Qt may emit plotAreaChanged from inside that, which
+    // calls this again: let the outer call finish instead of recursing (possibly forever).
+    if (m_updatingLabels)
+        return;
+    const QScopedValueRollback guard(m_updatingLabels, true);
     const int count = static_cast<int>(m_layers.size());
     QStringList labels;
     QList<qreal> positions;

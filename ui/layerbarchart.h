@@ -55,6 +55,7 @@ private:
     QList<QList<QPointF>> m_upper, m_lower; // reused point buffers, one pair per bar
     QList<int> m_layers;
     QList<double> m_values;
+    bool m_updatingLabels = false;
 };
 
 } // namespace layerlens::ui

@@ -29,13 +29,6 @@ namespace layerlens::ui {
 
 namespace {
 
-/// The GUI trains until paused; a config's `steps` matters to headless runs only.
-core::RunConfig forInteractiveUse(core::RunConfig config)
-{
-    config.steps = core::kMaxSteps;
-    return config;
-}
-
 core::RunConfig defaultConfig()
 {
     core::RunConfig c;
@@ -93,6 +86,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+core::RunConfig MainWindow::forInteractiveUse(core::RunConfig config) const
+{
+    // The GUI trains until paused (or up to --steps); a config's own `steps` is for headless runs.
+    config.steps = m_stopAt > 0 ? m_stopAt : core::kMaxSteps;
+    return config;
+}
 
 void MainWindow::createViews()
 {

@@ -34,6 +34,8 @@ public:
     const std::vector<DashboardView *> &views() const { return m_views; }
     /// Applies `config` as if the user had chosen it (panel and training).
     void applyConfig(const core::RunConfig &config);
+    /// Training stops by itself after `steps` steps (by default it runs until paused).
+    void setStopAt(long long steps) { m_stopAt = steps; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -47,6 +49,7 @@ private:
     void choosePreset(const QString &name);
     void showAbout();
     void restoreSettings();
+    core::RunConfig forInteractiveUse(core::RunConfig config) const;
     void saveSettings() const;
 
     TrainingController *m_controller = nullptr;
@@ -56,6 +59,7 @@ private:
     QAction *m_stepAction = nullptr;
     QAction *m_resetAction = nullptr;
     QLabel *m_status = nullptr;
+    long long m_stopAt = 0; // 0: until paused
 };
 
 } // namespace layerlens::ui

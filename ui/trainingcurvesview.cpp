@@ -33,12 +33,8 @@ TrainingCurvesView::TrainingCurvesView(QWidget *parent) : DashboardView(tr("Trai
     // The theme goes first: applied later it would overwrite the pens set below.
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    for (QChart *chart : {m_lossChart, m_accuracyChart}) {
-        QChartView *chartView = makeChartView(chart, this);
-        // Two charts share one dashboard cell: each may be narrower than a view of its own.
-        chartView->setMinimumWidth(chartView->minimumWidth() * 3 / 4);
-        layout->addWidget(chartView);
-    }
+    layout->addWidget(makeChartView(m_lossChart, this));
+    layout->addWidget(makeChartView(m_accuracyChart, this));
     m_lossChart->setTitle(tr("Loss"));
     m_accuracyChart->setTitle(tr("Accuracy"));
 
@@ -72,11 +68,13 @@ TrainingCurvesView::TrainingCurvesView(QWidget *parent) : DashboardView(tr("Trai
             series->setPen(QPen(color, 1.0));
         } else {
             series->setPen(QPen(seriesColor(kTestColor), 3.0));
-            series->setPointsVisible(true);
             series->setMarkerSize(7.0);
         }
         m_series[static_cast<std::size_t>(curve)] = series;
     }
+    // Tick spacing and markers depend on the chart's size, not only on the data.
+    for (QChart *chart : {m_lossChart, m_accuracyChart})
+        connect(chart, &QChart::plotAreaChanged, this, &TrainingCurvesView::fitAxes, Qt::QueuedConnection);
 }
 
 void TrainingCurvesView::showFrame(const Frame &frame)
@@ -99,14 +97,29 @@ void TrainingCurvesView::showFrame(const Frame &frame)
             loss.include({0.0, range.yMax});
         }
     }
+    // Keep the last ranges when there is nothing to show: the axes do not jump to a default.
+    if (!steps.empty)
+        m_steps = steps;
+    if (!loss.empty)
+        m_loss = loss;
+    fitAxes();
+}
+
+void TrainingCurvesView::fitAxes()
+{
     // Both charts share the step range so that a step sits at the same place in each.
-    if (!steps.empty) {
-        fitAxis(m_lossStepAxis, steps.xMin, steps.xMax);
-        fitAxis(m_accuracyStepAxis, steps.xMin, steps.xMax);
+    if (!m_steps.empty) {
+        fitAxis(m_lossStepAxis, m_steps.xMin, m_steps.xMax, m_lossChart->plotArea().width());
+        fitAxis(m_accuracyStepAxis, m_steps.xMin, m_steps.xMax, m_accuracyChart->plotArea().width());
     }
     // Losses are ≥ 0 for both loss functions: start the axis at 0 so that heights compare.
-    if (!loss.empty)
-        fitAxis(m_lossAxis, std::min(0.0, loss.yMin), loss.yMax);
+    if (!m_loss.empty)
+        fitAxis(m_lossAxis, std::min(0.0, m_loss.yMin), m_loss.yMax, m_lossChart->plotArea().height());
+    // A marker per test evaluation while they stand apart; a long run's merge into the line.
+    for (const Curve curve : {Curve::TestLoss, Curve::TestAccuracy}) {
+        QLineSeries *series = m_series[static_cast<std::size_t>(curve)];
+        series->setPointsVisible(series->count() * 12 <= m_lossChart->plotArea().width());
+    }
 }
 
 int TrainingCurvesView::seriesCount() const

@@ -41,6 +41,8 @@ public:
 private:
     static constexpr int kCurves = 4;
 
+    void fitAxes();
+
     QChart *m_lossChart = nullptr;
     QChart *m_accuracyChart = nullptr;
     QValueAxis *m_lossStepAxis = nullptr;
@@ -50,6 +52,7 @@ private:
     std::array<QLineSeries *, kCurves> m_series{};   // indexed by Curve
     std::array<QList<QPointF>, kCurves> m_buffers;   // reused from frame to frame
     std::shared_ptr<const core::History> m_shown;    // the history drawn last
+    DataRange m_steps, m_loss;                       // of the last history with points
 };
 
 } // namespace layerlens::ui

@@ -8,6 +8,11 @@
 
 namespace layerlens::ui {
 
+namespace {
+// Two charts share the height of one cell of the dashboard grid, which must fit a 1366×768 screen.
+constexpr int kStackedChartMinimumHeight = 150;
+} // namespace
+
 WeightsUpdatesView::WeightsUpdatesView(QWidget *parent) : DashboardView(tr("Weights and updates"), parent)
 {
     m_weightChart =
@@ -17,8 +22,11 @@ WeightsUpdatesView::WeightsUpdatesView(QWidget *parent) : DashboardView(tr("Weig
     m_ratioChart->setReferenceLine(kReferenceRatio, tr("1e-3 (rule of thumb)"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(makeChartView(m_weightChart, this), 1);
-    layout->addWidget(makeChartView(m_ratioChart, this), 1);
+    for (QChart *chart : charts()) {
+        QChartView *view = makeChartView(chart, this);
+        view->setMinimumHeight(kStackedChartMinimumHeight); // two in one dashboard cell
+        layout->addWidget(view, 1);
+    }
 }
 
 QList<QChart *> WeightsUpdatesView::charts() const

@@ -381,6 +381,7 @@ void TestDecisionBoundaryView::renders()
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.showFrame(frameWith(circlesField()));
+    QCoreApplication::processEvents(); // the chart lays out as it would in the event loop
     QPixmap image = view.grab();
     QCOMPARE(image.size(), QSize(800, 500));
     saveIfAsked(image, QStringLiteral("boundary.png"));
@@ -403,10 +404,12 @@ void TestDecisionBoundaryView::renders()
         images->predicted.push_back(i == 5 || i == 11 ? (actual + 3) % 10 : actual);
     }
     view.showFrame(frameWith(nullptr, images));
+    QCoreApplication::processEvents();
     image = view.grab();
     saveIfAsked(image, QStringLiteral("boundary-images.png"));
 
     view.showFrame(frameWith(nullptr));
+    QCoreApplication::processEvents();
     saveIfAsked(view.grab(), QStringLiteral("boundary-hint.png"));
 }
 
