@@ -145,7 +145,9 @@ void LayerHistoryChart::setHistory(const core::History *history, const QList<int
     }
     // Never a moment with thousands of ticks: a coarser interval goes in before the wider range,
     // a finer one after the narrower range.
-    const double interval = std::max(1.0, niceStep((lastStep - firstStep) / kStepTicks)); // whole steps
+    // As many labels as the plot's width holds (a step label needs about 70 px), at most kStepTicks.
+    const int ticks = std::clamp(static_cast<int>(plotArea().width() / 70.0), 1, kStepTicks);
+    const double interval = std::max(1.0, niceStep((lastStep - firstStep) / ticks)); // whole steps
     if (interval > m_stepAxis->tickInterval()) {
         m_stepAxis->setTickInterval(interval);
         m_stepAxis->setRange(firstStep, lastStep);
