@@ -37,21 +37,20 @@ QString describe(const std::exception &e) { return QString::fromUtf8(e.what()); 
 
 TrainingWorker::TrainingWorker(FrameMailbox *mailbox, QObject *parent) : QObject(parent), m_mailbox(mailbox) {}
 
+// Both notify while holding the lock: once the worker sees m_stop it may return, its thread
+// may finish and delete the worker, so the condition variable must not be touched after the
+// unlock (ThreadSanitizer caught exactly that).
 void TrainingWorker::post(WorkerCommand command)
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_queue.push_back(std::move(command));
-    }
+    std::lock_guard lock(m_mutex);
+    m_queue.push_back(std::move(command));
     m_wake.notify_one();
 }
 
 void TrainingWorker::requestStop()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stop = true;
-    }
+    std::lock_guard lock(m_mutex);
+    m_stop = true;
     m_wake.notify_one();
 }
 
