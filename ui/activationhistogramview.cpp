@@ -49,7 +49,7 @@ ActivationHistogramView::ActivationHistogramView(QWidget *parent)
     m_layerAxis->setTitleText(tr("hidden layer (input → output)"));
     m_chart->addAxis(m_layerAxis, Qt::AlignBottom);
     m_fractionAxis = new QValueAxis;
-    m_fractionAxis->setTitleText(tr("fraction of values"));
+    m_fractionAxis->setTitleText(tr("fraction"));
     m_fractionAxis->setRange(0.0, 1.0);
     m_chart->addAxis(m_fractionAxis, Qt::AlignLeft);
     // Fit labels and title to the width the plot really has, once the layout knows it.
@@ -224,7 +224,7 @@ void ActivationHistogramView::updateTitle()
 void ActivationHistogramView::updateLabels()
 {
     const int count = m_snapshot ? static_cast<int>(m_snapshot->layers.size()) : 0;
-    QStringList names, oneLine, twoLines, twoSmallLines;
+    QStringList names, oneLine, twoLines, oneSmallLine, twoSmallLines;
     QList<qreal> positions;
     for (int j = 0; j < count; ++j) {
         const core::LayerStats &layer = m_snapshot->layers[j];
@@ -235,22 +235,31 @@ void ActivationHistogramView::updateLabels()
         names << name;
         oneLine << centred(name + QStringLiteral("<br>") + mean + QLatin1Char(' ') + std);
         twoLines << centred(name + QStringLiteral("<br>") + mean + QStringLiteral("<br>") + std);
+        oneSmallLine << centred(name + QStringLiteral("<br><small>") + mean + QLatin1Char(' ') + std +
+                                QStringLiteral("</small>"));
         twoSmallLines << centred(name + QStringLiteral("<br><small>") + mean + QStringLiteral("<br>") + std +
                                  QStringLiteral("</small>"));
         positions << j + kSlotWidth / 2;
     }
-    // Most detail that fits: "μ … σ …" on one line, on two, on two in smaller type, or the names
-    // alone (thinned). Qt would elide a label that does not fit, numbers included.
+    // Most detail that fits: "μ … σ …" on one line, on two, on one in smaller type, or the names
+    // alone (thinned). Qt elides a label that is too wide for its slot or too high for the axis
+    // (Qt Charts gives the bottom axis at most 40% of the chart's height, title included).
     const qreal plotWidth =
         m_chart->plotArea().width() > 1.0 ? m_chart->plotArea().width() : m_chart->size().width() * 0.85;
-    const auto fits = [&](const QStringList &labels, qreal scale) {
-        return labelStride(count, plotWidth, labelWidth(m_layerAxis, labels, scale)) == 1;
+    const qreal chartHeight = m_chart->size().height() > 1.0 ? m_chart->size().height() : 300.0;
+    const QFontMetricsF labelMetrics(m_layerAxis->labelsFont()), titleMetrics(m_layerAxis->titleFont());
+    const qreal labelSpace = 0.4 * chartHeight - titleMetrics.height() - 20.0; // paddings of title and labels
+    const auto fits = [&](const QStringList &labels, int lines, qreal scale) {
+        return lines * labelMetrics.lineSpacing() * (scale < 1.0 ? 0.9 : 1.0) <= labelSpace &&
+               labelStride(count, plotWidth, labelWidth(m_layerAxis, labels, scale)) == 1;
     };
-    if (fits(oneLine, 1.0)) {
+    if (fits(oneLine, 2, 1.0)) {
         setCategoryLabels(m_layerAxis, oneLine, positions);
-    } else if (fits(twoLines, 1.0)) {
+    } else if (fits(twoLines, 3, 1.0)) {
         setCategoryLabels(m_layerAxis, twoLines, positions);
-    } else if (fits(twoSmallLines, 5.0 / 6.0)) {
+    } else if (fits(oneSmallLine, 2, 5.0 / 6.0)) {
+        setCategoryLabels(m_layerAxis, oneSmallLine, positions);
+    } else if (fits(twoSmallLines, 3, 5.0 / 6.0)) {
         setCategoryLabels(m_layerAxis, twoSmallLines, positions);
     } else {
         const int stride = labelStride(count, plotWidth, labelWidth(m_layerAxis, names));

@@ -175,6 +175,12 @@ void ControlPanel::build()
     m_every->setRange(1, 10000);
     form->addRow(tr("Statistics every"), m_every);
 
+    // The combo boxes shrink to the dock and elide what does not fit (the full text drops down).
+    for (auto *box : findChildren<QComboBox *>()) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(8);
+    }
+
     // Every user edit reads all fields; the guard drops the echo of programmatic updates.
     for (auto *box : {m_dataset, m_activation, m_init, m_bnInference, m_loss, m_optimizer})
         connect(box, &QComboBox::currentIndexChanged, this, &ControlPanel::readFields);

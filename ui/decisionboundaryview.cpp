@@ -236,7 +236,9 @@ void DecisionBoundaryView::ensureClassSeries(int classes)
         train->setColor(color);
         train->setBorderColor(Qt::white); // separates overlapping points and lifts them off the field
         auto *test = new QScatterSeries;
-        test->setName(tr("class %1 (test)").arg(k));
+        // No name: its legend marker stays hidden (the check box says what hollow circles are),
+        // and Qt 6.4 still counts hidden markers' text when it decides to elide the others.
+        test->setName(QString());
         test->setMarkerShape(QScatterSeries::MarkerShapeCircle);
         test->setMarkerSize(9.0);
         test->setBrush(Qt::NoBrush);

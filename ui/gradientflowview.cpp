@@ -7,9 +7,9 @@ namespace layerlens::ui {
 
 GradientFlowView::GradientFlowView(QWidget *parent)
     : LayerBarsAndHistoryView(tr("Gradient flow"),
-                              new LayerBarChart(LayerBarChart::Scale::Logarithmic, tr("Weight-gradient norm per layer"),
+                              new LayerBarChart(LayerBarChart::Scale::Logarithmic, tr("Gradient norm ‖∂L/∂W‖"),
                                                 tr("‖∂L/∂W‖")),
-                              new LayerHistoryChart(tr("Weight-gradient norm over training"), tr("‖∂L/∂W‖"),
+                              new LayerHistoryChart(tr("Gradient norm over time"), tr("‖∂L/∂W‖"),
                                                     LayerHistoryChart::Zeros::Underflow),
                               "grad_norm", [](const core::LayerStats &layer) { return layer.grad.weightNorm; }, parent)
 {

@@ -31,7 +31,7 @@ LayerBarChart::LayerBarChart(Scale scale, const QString &title, const QString &v
     m_layerAxis = new QCategoryAxis;
     m_layerAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_layerAxis->setGridLineVisible(false);
-    m_layerAxis->setTitleText(tr("hidden layer (input → output)"));
+    m_layerAxis->setTitleText(tr("layer (input → output)"));
     m_layerAxis->setRange(0.5, 1.5);
     m_layerAxis->setStartValue(0.5);
     addAxis(m_layerAxis, Qt::AlignBottom);
@@ -89,6 +89,8 @@ void LayerBarChart::setValues(const QList<int> &layers, const QList<double> &val
     // Which values can be drawn, and the axis that holds them.
     QList<bool> drawn(count, false);
     LogScale scale;
+    if (plotArea().height() > 1.0)
+        scale.setMaxLabels(LogScale::labelsForHeight(plotArea().height()));
     double lowest = 0.0, highest = 0.0; // linear axis: always include 0
     QStringList skipped;
     for (int j = 0; j < count; ++j) {

@@ -4,13 +4,14 @@
 #include "ui/layerhistorychart.h"
 
 #include <QChartView>
-#include <QVBoxLayout>
+#include <QBoxLayout>
+#include <QResizeEvent>
 
 namespace layerlens::ui {
 
 namespace {
-// Two charts share the height of one cell of the dashboard grid, which must fit a 1366×768 screen.
-constexpr int kStackedChartMinimumHeight = 150;
+// The two charts sit side by side in a cell wider than this many times its height, else stacked.
+constexpr double kSideBySideAspect = 1.4;
 } // namespace
 
 LayerBarsAndHistoryView::LayerBarsAndHistoryView(const QString &title, LayerBarChart *bars, LayerHistoryChart *history,
@@ -19,13 +20,21 @@ LayerBarsAndHistoryView::LayerBarsAndHistoryView(const QString &title, LayerBarC
     : DashboardView(title, parent), m_bars(bars), m_history(history), m_historyKey(std::move(historyKey)),
       m_value(value)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    for (QChart *chart : charts()) {
-        QChartView *view = makeChartView(chart, this); // the view owns its chart
-        view->setMinimumHeight(kStackedChartMinimumHeight);
-        layout->addWidget(view, 1);
-    }
+    m_layout = new QBoxLayout(QBoxLayout::LeftToRight, this);
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->setSpacing(4);
+    for (QChart *chart : charts())
+        m_layout->addWidget(makeChartView(chart, this), 1); // the view owns its chart
+}
+
+void LayerBarsAndHistoryView::resizeEvent(QResizeEvent *event)
+{
+    const QSize size = event->size();
+    const auto direction = size.width() > kSideBySideAspect * size.height() ? QBoxLayout::LeftToRight
+                                                                            : QBoxLayout::TopToBottom;
+    if (m_layout->direction() != direction)
+        m_layout->setDirection(direction);
+    DashboardView::resizeEvent(event);
 }
 
 QList<QChart *> LayerBarsAndHistoryView::charts() const

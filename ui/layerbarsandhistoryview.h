@@ -5,12 +5,16 @@
 #include <memory>
 #include <string>
 
+QT_BEGIN_NAMESPACE
+class QBoxLayout;
+QT_END_NAMESPACE
+
 namespace layerlens::ui {
 
 class LayerBarChart;
 class LayerHistoryChart;
 
-/// A dashboard cell with two stacked charts about one per-layer quantity: its value now, one bar
+/// A dashboard cell with two charts (side by side in a wide cell, else stacked) about one per-layer quantity: its value now, one bar
 /// per hidden layer, and its history series "layer<n>.<key>", one line per layer in the colours
 /// of the bars. The gradient-flow and weights views are this with different quantities.
 class LayerBarsAndHistoryView : public DashboardView {
@@ -31,10 +35,12 @@ protected:
     LayerBarsAndHistoryView(const QString &title, LayerBarChart *bars, LayerHistoryChart *history,
                             std::string historyKey, double (*value)(const core::LayerStats &), QWidget *parent);
 
+    void resizeEvent(QResizeEvent *event) override;
     LayerBarChart *barChart() const { return m_bars; }
     LayerHistoryChart *lineChart() const { return m_history; }
 
 private:
+    QBoxLayout *m_layout = nullptr;
     LayerBarChart *m_bars;
     LayerHistoryChart *m_history;
     std::string m_historyKey;

@@ -19,6 +19,7 @@ namespace layerlens::ui {
 
 namespace {
 constexpr int kMaxLegendLayers = 10; // more layer entries would bury the plot
+constexpr int kLegendEntryWidth = 50; // px of a legend entry "■ L10"
 constexpr int kStepTicks = 5;        // about this many labelled steps
 
 // 1, 2 or 5 × 10^k at or above x > 0.
@@ -101,6 +102,8 @@ void LayerHistoryChart::setHistory(const core::History *history, const QList<int
     setLineCount(count);
 
     LogScale scale;
+    if (plotArea().height() > 1.0)
+        scale.setMaxLabels(LogScale::labelsForHeight(plotArea().height()));
     if (m_reference)
         scale.add(m_referenceValue);
     double firstStep = std::numeric_limits<double>::infinity();
@@ -146,7 +149,7 @@ void LayerHistoryChart::setHistory(const core::History *history, const QList<int
     // Never a moment with thousands of ticks: a coarser interval goes in before the wider range,
     // a finer one after the narrower range.
     // As many labels as the plot's width holds (a step label needs about 70 px), at most kStepTicks.
-    const int ticks = std::clamp(static_cast<int>(plotArea().width() / 70.0), 1, kStepTicks);
+    const int ticks = std::clamp(static_cast<int>(plotArea().width() / 70.0), 2, kStepTicks);
     const double interval = std::max(1.0, niceStep((lastStep - firstStep) / ticks)); // whole steps
     if (interval > m_stepAxis->tickInterval()) {
         m_stepAxis->setTickInterval(interval);
@@ -162,10 +165,12 @@ void LayerHistoryChart::setHistory(const core::History *history, const QList<int
         m_reference->replace(m_referenceBuffer);
     }
 
-    // Legend: the layers while they fit, the reference line always.
+    // Legend: the layers while their names fit on one row (else the colours of the bar chart
+    // beside it name them), the reference line always.
+    const bool layersFit = count <= kMaxLegendLayers && count * kLegendEntryWidth <= size().width() - (m_reference ? 160 : 0);
     bool anyMarker = false;
     for (QLegendMarker *marker : legend()->markers()) {
-        const bool visible = marker->series() == m_reference || count <= kMaxLegendLayers;
+        const bool visible = marker->series() == m_reference || layersFit;
         marker->setVisible(visible);
         anyMarker = anyMarker || visible;
     }

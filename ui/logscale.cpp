@@ -14,11 +14,22 @@ constexpr double kBottomMargin = 0.5;
 constexpr double kTopMargin = 0.02;
 // Decades of an axis with nothing on it.
 constexpr int kEmptyLowerExponent = -4;
-// At most this many labelled ticks on a log axis (a stacked chart is ~200 px high).
-constexpr int kMaxLabels = 8;
+// Qt Charts gives each label of a vertical axis height / count − 2 × 4 px of padding and
+// elides a label taller than that; a label is ~15 px high.
+constexpr double kLabelPitch = 24.0;
 } // namespace
 
 LogScale::LogScale(int minDecades) : m_minDecades(std::max(1, minDecades)) {}
+
+void LogScale::setMaxLabels(int labels)
+{
+    m_maxLabels = std::max(2, labels);
+}
+
+int LogScale::labelsForHeight(double height)
+{
+    return std::clamp(static_cast<int>(height / kLabelPitch), 2, 8);
+}
 
 bool LogScale::add(double value)
 {
@@ -67,7 +78,7 @@ int LogScale::labelExponentStep() const
 {
     const int low = lowerExponent();
     const int high = std::max(rawUpperExponent(), low + m_minDecades);
-    return std::max(1, (high - low + kMaxLabels - 1) / kMaxLabels);
+    return std::max(1, (high - low + m_maxLabels - 1) / m_maxLabels);
 }
 
 int LogScale::upperExponent() const

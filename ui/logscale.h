@@ -23,6 +23,11 @@ public:
     static constexpr double kCeiling = 1e300;
 
     explicit LogScale(int minDecades = 2);
+    /// At most about `labels` labelled ticks (at least 2; 8 by default). A vertical axis fits
+    /// one label per ~20 px: see labelsForHeight().
+    void setMaxLabels(int labels);
+    /// How many log-axis labels a plot `height` px high shows without Qt eliding them to "...".
+    static int labelsForHeight(double height);
 
     /// Takes `value` into account. Returns false, and ignores it, for NaN, ±Inf, negative values
     /// and values above kCeiling, which a log axis cannot show.
@@ -41,7 +46,7 @@ public:
     /// 10^lowerExponent() and 10^upperExponent().
     double lower() const;
     double upper() const;
-    /// Decades between two labelled ticks, so that at most about eight labels share the axis.
+    /// Decades between two labelled ticks, so that at most about maxLabels labels share the axis.
     int labelExponentStep() const;
     /// Where `value` (accepted by add()) is drawn: itself, or lower() when it is below the axis.
     double clamp(double value) const;
@@ -51,6 +56,7 @@ private:
     int rawUpperExponent() const;
 
     int m_minDecades;
+    int m_maxLabels = 8;
     bool m_hasPositive = false;  // a value ≥ kUnderflow
     bool m_hasUnderflow = false;
     double m_min = std::numeric_limits<double>::infinity();

@@ -22,7 +22,9 @@
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 
 namespace layerlens::ui {
@@ -60,6 +62,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     dock->setWidget(scroll);
     // Narrow enough to leave the charts most of a 1366-pixel projector, wide enough for the names.
     scroll->setMinimumWidth(250);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     dock->setMaximumWidth(330);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 
@@ -96,26 +99,58 @@ core::RunConfig MainWindow::forInteractiveUse(core::RunConfig config) const
 
 void MainWindow::createViews()
 {
-    auto *central = new QWidget(this);
-    auto *grid = new QGridLayout(central);
-    grid->setContentsMargins(2, 2, 2, 2);
-    grid->setSpacing(4);
-    auto add = [&](DashboardView *view, int row, int column, int rowSpan = 1, int columnSpan = 1) {
+    // Two pages of four charts each read better on a 1366×768 projector than one page of eight
+    // postage stamps: "Layers" holds what happens inside the network (the lesson pictures of
+    // saturation, collapse, vanishing and exploding gradients), "Training" what comes out of it.
+    // The diagnostics stay in sight below whichever page is shown.
+    auto add = [&](DashboardView *view, QGridLayout *grid, int row, int column, int rowSpan = 1, int columnSpan = 1) {
         m_views.push_back(view);
         grid->addWidget(view, row, column, rowSpan, columnSpan);
     };
-    add(new ActivationHistogramView(central), 0, 0, 1, 2);
-    add(new GradientFlowView(central), 0, 2);
-    add(new TrainingCurvesView(central), 1, 0);
-    add(new DistributionOverTimeView(central), 1, 1);
-    add(new WeightsUpdatesView(central), 1, 2);
-    add(new DecisionBoundaryView(central), 0, 3);
-    add(new DiagnosticsView(central), 1, 3);
-    // The activation histograms need the most width; gradients and the boundary come next.
-    const int stretch[] = {3, 3, 4, 4};
-    for (int c = 0; c < 4; ++c)
-        grid->setColumnStretch(c, stretch[c]);
-    setCentralWidget(central);
+    auto page = [](QWidget *parent) {
+        auto *widget = new QWidget(parent);
+        auto *grid = new QGridLayout(widget);
+        grid->setContentsMargins(2, 2, 2, 2);
+        grid->setSpacing(6);
+        return std::pair{widget, grid};
+    };
+
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("viewPages"));
+    m_pages->setDocumentMode(true);
+    auto [layers, layersGrid] = page(m_pages);
+    add(new ActivationHistogramView(layers), layersGrid, 0, 0, 1, 2);
+    add(new GradientFlowView(layers), layersGrid, 1, 0);
+    add(new WeightsUpdatesView(layers), layersGrid, 1, 1);
+    layersGrid->setRowStretch(0, 5);
+    layersGrid->setRowStretch(1, 4);
+    m_pages->addTab(layers, tr("Layers"));
+
+    auto [training, trainingGrid] = page(m_pages);
+    add(new TrainingCurvesView(training), trainingGrid, 0, 0);
+    add(new DistributionOverTimeView(training), trainingGrid, 1, 0);
+    add(new DecisionBoundaryView(training), trainingGrid, 0, 1, 2, 1);
+    trainingGrid->setColumnStretch(0, 3);
+    trainingGrid->setColumnStretch(1, 2);
+    m_pages->addTab(training, tr("Training"));
+
+    auto *diagnostics = new DiagnosticsView(this);
+    m_views.push_back(diagnostics);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("dashboardSplitter"));
+    m_splitter->addWidget(m_pages);
+    m_splitter->addWidget(diagnostics);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 0);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({590, 90});
+    setCentralWidget(m_splitter);
+
+    // Views on a hidden page skip frames; the page shown next starts from the newest one.
+    connect(m_pages, &QTabWidget::currentChanged, this, [this] {
+        if (m_lastFrame)
+            showFrame(m_lastFrame);
+    });
 }
 
 void MainWindow::createActions()
@@ -161,6 +196,14 @@ void MainWindow::createMenus()
         connect(toggle, &QAction::toggled, v, &QWidget::setVisible);
     }
 
+    view->addSeparator();
+    for (int index = 0; index < m_pages->count(); ++index) {
+        QAction *show = view->addAction(tr("%1 page").arg(m_pages->tabText(index)), this,
+                                        [this, index] { m_pages->setCurrentIndex(index); });
+        show->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + index)));
+        show->setObjectName(QStringLiteral("actionPage%1").arg(index + 1));
+    }
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About LayerLens"), this, &MainWindow::showAbout);
 }
@@ -185,6 +228,7 @@ void MainWindow::showFrame(const std::shared_ptr<const Frame> &frame)
 {
     if (!frame || !frame->snapshot)
         return;
+    m_lastFrame = frame;
     for (DashboardView *view : m_views)
         if (view->isVisible())
             view->showFrame(*frame);
@@ -220,6 +264,8 @@ void MainWindow::restoreSettings()
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    m_pages->setCurrentIndex(settings.value(QStringLiteral("window/page"), 0).toInt());
     core::RunConfig config = defaultConfig();
     const QByteArray saved = settings.value(QStringLiteral("run/config")).toByteArray();
     if (!saved.isEmpty()) {
@@ -240,6 +286,8 @@ void MainWindow::saveSettings() const
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("window/page"), m_pages->currentIndex());
     core::RunConfig config = m_panel->config();
     settings.setValue(QStringLiteral("run/config"),
                       QByteArray::fromStdString(core::json::serialize(core::toJson(config))));

@@ -10,6 +10,8 @@
 QT_BEGIN_NAMESPACE
 class QAction;
 class QLabel;
+class QSplitter;
+class QTabWidget;
 QT_END_NAMESPACE
 
 namespace layerlens::ui {
@@ -30,7 +32,7 @@ public:
     TrainingController *controller() const { return m_controller; }
     /// The control panel (for tests).
     ControlPanel *controlPanel() const { return m_panel; }
-    /// The dashboard views, in layout order.
+    /// The dashboard views: the "Layers" page, the "Training" page, then the diagnostics.
     const std::vector<DashboardView *> &views() const { return m_views; }
     /// Applies `config` as if the user had chosen it (panel and training).
     void applyConfig(const core::RunConfig &config);
@@ -59,6 +61,9 @@ private:
     QAction *m_stepAction = nullptr;
     QAction *m_resetAction = nullptr;
     QLabel *m_status = nullptr;
+    QTabWidget *m_pages = nullptr;
+    QSplitter *m_splitter = nullptr;
+    std::shared_ptr<const Frame> m_lastFrame; // redrawn when a page is shown
     long long m_stopAt = 0; // 0: until paused
 };
 

@@ -9,9 +9,9 @@ namespace {
 
 LayerHistoryChart *ratioChartWithReference()
 {
-    auto *chart = new LayerHistoryChart(WeightsUpdatesView::tr("Update/weight ratio over training"),
+    auto *chart = new LayerHistoryChart(WeightsUpdatesView::tr("Update/weight ratio"),
                                         WeightsUpdatesView::tr("‖ΔW‖/‖W‖"), LayerHistoryChart::Zeros::Skip);
-    chart->setReferenceLine(WeightsUpdatesView::kReferenceRatio, WeightsUpdatesView::tr("1e-3 (rule of thumb)"));
+    chart->setReferenceLine(WeightsUpdatesView::kReferenceRatio, WeightsUpdatesView::tr("1e−3 rule of thumb"));
     return chart;
 }
 

@@ -9,6 +9,8 @@
 #include "viewtestdata.h"
 
 #include <QCategoryAxis>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QChart>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -56,6 +58,8 @@ private slots:
     void nonFiniteIsSkipped();
     void emptyHistory();
     void depthChangeRemovesSeries();
+    void fewerLogLabelsOnAShortAxis();
+    void labelsFitADashboardCell();
     void rendersToImage();
 };
 
@@ -219,7 +223,7 @@ void TestGradientFlowView::zerosAreUnderflowNotNumbers()
     // Without either the notes go away again.
     view.showFrame(frameOf(withNorms({1e-3, 0.1}), nullptr));
     QVERIFY(!axis->titleText().contains(QStringLiteral("bottom")));
-    QCOMPARE(view.normChart()->title(), QStringLiteral("Weight-gradient norm per layer"));
+    QCOMPARE(view.normChart()->title(), QStringLiteral("Gradient norm ‖∂L/∂W‖"));
 }
 
 void TestGradientFlowView::nonFiniteIsSkipped()
@@ -276,6 +280,43 @@ void TestGradientFlowView::depthChangeRemovesSeries()
     QCOMPARE(view.historyChart()->series().size(), 3);
     QCOMPARE(view.normChart()->layerAxis()->max(), 3.5);
     QCOMPARE(view.historyChart()->legend()->markers().size(), 3);
+}
+
+void TestGradientFlowView::fewerLogLabelsOnAShortAxis()
+{
+    LogScale scale;
+    scale.add(1e-8);
+    scale.add(0.5);
+    const auto labels = [&] { return (scale.upperExponent() - scale.lowerExponent()) / scale.labelExponentStep() + 1; };
+    const int tall = labels(); // 1e−9 … 1e0 in steps of 2 decades
+    QVERIFY2(tall > 4 && tall <= 8, qPrintable(QString::number(tall)));
+    scale.setMaxLabels(LogScale::labelsForHeight(100.0));
+    QVERIFY2(labels() <= 4, qPrintable(QString::number(labels())));
+    QVERIFY(scale.lower() <= 1e-8 && scale.upper() >= 0.5); // still holds every value
+    QCOMPARE(LogScale::labelsForHeight(0.0), 2);
+    QCOMPARE(LogScale::labelsForHeight(1000.0), 8);
+}
+
+void TestGradientFlowView::labelsFitADashboardCell()
+{
+    // A little less than the view has in the dashboard at 1280×700: no label, tick or title Qt had to elide.
+    GradientFlowView view;
+    view.resize(520, 170);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto snapshot = collapsingTanh(10, 300);
+    const Frame frame = frameOf(snapshot, historyOf(*snapshot, 30));
+    view.showFrame(frame);
+    QCoreApplication::processEvents();
+    view.showFrame(frameOf(snapshot, historyOf(*snapshot, 31))); // fitted to the laid-out plot
+    QCoreApplication::processEvents();
+    QStringList elided;
+    for (QChart *chart : view.charts())
+        for (QGraphicsItem *item : chart->scene()->items())
+            if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible() &&
+                                                                     text->toPlainText().contains(QStringLiteral("...")))
+                elided << text->toPlainText();
+    QVERIFY2(elided.isEmpty(), qPrintable(elided.join(QStringLiteral(" | "))));
 }
 
 void TestGradientFlowView::rendersToImage()

@@ -96,7 +96,7 @@ void TestWeightsUpdatesView::referenceLine()
     view.showFrame(frameOf(snapshot, history));
     QLineSeries *reference = view.ratioChart()->referenceLine();
     QVERIFY(reference);
-    QCOMPARE(reference->name(), QStringLiteral("1e-3 (rule of thumb)"));
+    QCOMPARE(reference->name(), QStringLiteral("1e−3 rule of thumb"));
     QCOMPARE(reference->pen().style(), Qt::DashLine);
     QCOMPARE(reference->count(), 2);
     QCOMPARE(reference->at(0), QPointF(10.0, WeightsUpdatesView::kReferenceRatio));
