@@ -31,7 +31,7 @@ LayerBarChart::LayerBarChart(Scale scale, const QString &title, const QString &v
     m_layerAxis = new QCategoryAxis;
     m_layerAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_layerAxis->setGridLineVisible(false);
-    m_layerAxis->setTitleText(tr("layer (input → output)"));
+    m_layerAxis->setTitleText(tr("layer (in → out)"));
     m_layerAxis->setRange(0.5, 1.5);
     m_layerAxis->setStartValue(0.5);
     addAxis(m_layerAxis, Qt::AlignBottom);

@@ -175,8 +175,7 @@ void LayerHistoryChart::setHistory(const core::History *history, const QList<int
         anyMarker = anyMarker || visible;
     }
     legend()->setVisible(anyMarker);
-    setTitle(DashboardView::titleWithNote(anyPoint ? m_title : m_title + tr(" · no data yet"),
-                                          DashboardView::logAxisNote(scale)));
+    setTitle(DashboardView::titleWithNote(m_title, anyPoint ? DashboardView::logAxisNote(scale) : tr("no data yet")));
 }
 
 } // namespace layerlens::ui
