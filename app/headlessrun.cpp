@@ -7,10 +7,19 @@
 #include "core/modelfile.h"
 #include "core/statsfile.h"
 #include "core/trainer.h"
+#include "ui/activationhistogramview.h"
+#include "ui/chartexport.h"
+#include "ui/decisionboundaryview.h"
+#include "ui/diagnosticsview.h"
+#include "ui/distributionovertimeview.h"
+#include "ui/frame.h"
+#include "ui/gradientflowview.h"
 #include "ui/presets.h"
+#include "ui/trainingcurvesview.h"
+#include "ui/weightsupdatesview.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
@@ -49,6 +58,64 @@ void checkOutput(const QString &path, bool force, const char *flag)
         throw BadInput(std::string(flag) + ": '" + utf8(path) + "' exists (add --force to replace it)");
     if (info.exists() && info.isDir())
         throw BadInput(std::string(flag) + ": '" + utf8(path) + "' is a folder");
+}
+
+/// What --format asks for.
+struct Formats {
+    bool json = false, csv = false;
+    std::vector<ui::ExportFormat> images;
+};
+
+Formats parseFormats(const QString &list)
+{
+    Formats formats;
+    for (const QString &item : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString name = item.trimmed().toLower();
+        if (name == QLatin1String("json") || name == QLatin1String("jsonl"))
+            formats.json = true;
+        else if (name == QLatin1String("csv"))
+            formats.csv = true;
+        else if (const auto image = ui::exportFormatFromName(name)) {
+            if (std::find(formats.images.begin(), formats.images.end(), *image) == formats.images.end())
+                formats.images.push_back(*image);
+        } else
+            throw BadInput("--format: unknown format '" + utf8(item.trimmed()) + "' (png, svg, pdf, csv, json)");
+    }
+    if (!formats.json && !formats.csv && formats.images.empty())
+        throw BadInput("--format: no format given (png, svg, pdf, csv, json)");
+    return formats;
+}
+
+/// The views of the dashboard, each at a size that suits a slide, drawn from `frame` offscreen.
+std::vector<std::unique_ptr<ui::DashboardView>> renderViews(const ui::Frame &frame)
+{
+    std::vector<std::unique_ptr<ui::DashboardView>> views;
+    std::vector<QSize> sizes;
+    auto add = [&](std::unique_ptr<ui::DashboardView> view, QSize size) {
+        views.push_back(std::move(view));
+        sizes.push_back(size);
+    };
+    add(std::make_unique<ui::ActivationHistogramView>(), {1200, 480});
+    add(std::make_unique<ui::GradientFlowView>(), {1000, 420});
+    add(std::make_unique<ui::WeightsUpdatesView>(), {1000, 420});
+    add(std::make_unique<ui::TrainingCurvesView>(), {1000, 420});
+    add(std::make_unique<ui::DistributionOverTimeView>(), {900, 450});
+    add(std::make_unique<ui::DecisionBoundaryView>(), {700, 640});
+    add(std::make_unique<ui::DiagnosticsView>(), {900, 320});
+    for (std::size_t i = 0; i < views.size(); ++i) {
+        // Laid out and drawn like on screen, but never shown on one.
+        views[i]->setAttribute(Qt::WA_DontShowOnScreen);
+        views[i]->resize(sizes[i]);
+        views[i]->show();
+    }
+    QCoreApplication::processEvents();
+    // Twice: charts fit their axes and labels to the plot size the first frame gave them.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (auto &view : views)
+            view->showFrame(frame);
+        QCoreApplication::processEvents();
+    }
+    return views;
 }
 
 std::string percent(double fraction)
@@ -90,16 +157,28 @@ int run(const QStringList &arguments)
                                    QStringLiteral("N"));
     const QCommandLineOption every(QStringLiteral("every"), QStringLiteral("Statistics every K steps."),
                                    QStringLiteral("K"));
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Write stats.jsonl and stats.csv into DIR."),
+    const QCommandLineOption out(QStringLiteral("out"),
+                                 QStringLiteral("Write the statistics (stats.jsonl, stats.csv) and the views in the "
+                                                "--format formats into DIR."),
                                  QStringLiteral("DIR"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("What --out writes, comma-separated: png, svg, pdf (one file per "
+                                                   "view and format, e.g. activations.png, plus dashboard.<format>), "
+                                                   "csv (stats.csv), json (stats.jsonl). Default: csv,json."),
+                                    QStringLiteral("LIST"), QStringLiteral("csv,json"));
+    const QCommandLineOption scale(QStringLiteral("scale"), QStringLiteral("PNG pixels per point, 1 to 4 (default 2)."),
+                                   QStringLiteral("S"), QStringLiteral("2"));
+    const QCommandLineOption caption(QStringLiteral("caption"),
+                                     QStringLiteral("Stamp the settings (activation, init, BatchNorm, depth, width, "
+                                                    "step, seed) under each exported view."));
     const QCommandLineOption saveModel(QStringLiteral("save-model"), QStringLiteral("Save the trained model."),
                                        QStringLiteral("FILE"));
     const QCommandLineOption saveConfig(QStringLiteral("save-config"), QStringLiteral("Save the config used."),
                                         QStringLiteral("FILE"));
     const QCommandLineOption force(QStringLiteral("force"), QStringLiteral("Replace existing output files."));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress lines."));
-    parser.addOptions({headless, preset, config, set, dataset, loadModel, steps, every, out, saveModel, saveConfig,
-                       force, quiet});
+    parser.addOptions({headless, preset, config, set, dataset, loadModel, steps, every, out, format, scale, caption,
+                       saveModel, saveConfig, force, quiet});
     parser.addHelpOption();
     parser.addVersionOption();
     if (!parser.parse(arguments))
@@ -148,14 +227,33 @@ int run(const QStringList &arguments)
     // Every output is checked before the (possibly long) run, so a bad path costs nothing.
     const bool overwrite = parser.isSet(force);
     QString jsonlPath, csvPath;
+    Formats formats;
+    QDir outDir;
+    double pngScale = 2.0;
+    if ((parser.isSet(format) || parser.isSet(scale) || parser.isSet(caption)) && !parser.isSet(out))
+        throw BadInput("--format, --scale and --caption need --out DIR");
     if (parser.isSet(out)) {
-        const QDir dir(parser.value(out));
-        if (!dir.exists())
+        formats = parseFormats(parser.value(format));
+        bool ok = false;
+        pngScale = parser.value(scale).toDouble(&ok);
+        if (!ok || !(pngScale >= 1.0 && pngScale <= 4.0))
+            throw BadInput("--scale: expected a number from 1 to 4, got '" + utf8(parser.value(scale)) + "'");
+        outDir = QDir(parser.value(out));
+        if (!outDir.exists())
             throw BadInput("--out: folder '" + utf8(parser.value(out)) + "' does not exist");
-        jsonlPath = dir.filePath(QStringLiteral("stats.jsonl"));
-        csvPath = dir.filePath(QStringLiteral("stats.csv"));
-        checkOutput(jsonlPath, overwrite, "--out");
-        checkOutput(csvPath, overwrite, "--out");
+        if (formats.json) {
+            jsonlPath = outDir.filePath(QStringLiteral("stats.jsonl"));
+            checkOutput(jsonlPath, overwrite, "--out");
+        }
+        if (formats.csv) {
+            csvPath = outDir.filePath(QStringLiteral("stats.csv"));
+            checkOutput(csvPath, overwrite, "--out");
+        }
+        for (const ui::ExportFormat image : formats.images)
+            for (const char *name : {"activations", "gradients", "weights", "curves", "distribution", "boundary",
+                                     "diagnostics", "dashboard"})
+                checkOutput(outDir.filePath(QString::fromLatin1(name) + QLatin1Char('.') + ui::exportFormatName(image)),
+                            overwrite, "--out");
     }
     if (parser.isSet(saveModel))
         checkOutput(parser.value(saveModel), overwrite, "--save-model");
@@ -178,8 +276,9 @@ int run(const QStringList &arguments)
     // Statistics stream into the temporary files as they come, so a long run keeps no
     // snapshots in memory; the files appear only complete.
     std::unique_ptr<AtomicFile> jsonl, csv;
-    if (!jsonlPath.isEmpty()) {
+    if (!jsonlPath.isEmpty())
         jsonl = std::make_unique<AtomicFile>(utf8(jsonlPath));
+    if (!csvPath.isEmpty()) {
         csv = std::make_unique<AtomicFile>(utf8(csvPath));
         csv->write(statsCsvHeader() + "\n");
     }
@@ -188,10 +287,10 @@ int run(const QStringList &arguments)
     std::shared_ptr<const Snapshot> last;
     auto consume = [&](const std::shared_ptr<const Snapshot> &s) {
         last = s;
-        if (jsonl) {
+        if (jsonl)
             jsonl->write(json::serialize(snapshotToJson(*s)) + "\n");
+        if (csv)
             csv->write(statsCsvRows(*s));
-        }
         const auto now = std::chrono::steady_clock::now();
         if (showProgress && now - lastPrint > std::chrono::milliseconds(250)) {
             print(progressLine(*s, runConfig.steps));
@@ -204,9 +303,32 @@ int run(const QStringList &arguments)
 
     if (showProgress && last)
         print(progressLine(*last, runConfig.steps));
-    if (jsonl) {
+    if (jsonl)
         jsonl->commit();
+    if (csv)
         csv->commit();
+    if (!formats.images.empty()) {
+        // The views as the GUI would draw the final state, rendered offscreen.
+        const std::shared_ptr<const ui::Frame> frame = ui::makeFrame(*trainer, runConfig);
+        const auto views = renderViews(*frame);
+        ui::ExportOptions options;
+        options.scale = pngScale;
+        if (parser.isSet(caption))
+            options.caption = ui::exportCaption(runConfig, frame->snapshot->step);
+        std::vector<ui::DashboardView *> all;
+        for (const auto &view : views)
+            all.push_back(view.get());
+        try {
+            for (const ui::ExportFormat image : formats.images) {
+                const QString suffix = QLatin1Char('.') + ui::exportFormatName(image);
+                for (ui::DashboardView *view : all)
+                    ui::exportView(view, outDir.filePath(view->viewId() + suffix), image, options);
+                ui::exportDashboard(all, outDir.filePath(QStringLiteral("dashboard") + suffix), image, options);
+            }
+        } catch (const ui::ExportError &e) {
+            print(std::string("error: ") + e.what());
+            return ExitError;
+        }
     }
     if (parser.isSet(saveModel))
         core::saveModel(trainer->network(), runConfig, utf8(parser.value(saveModel)));

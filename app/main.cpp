@@ -13,6 +13,18 @@
 
 namespace {
 
+// Headless output is for scripts: one line per problem. Qt's notes about the offscreen platform
+// (no XDG_RUNTIME_DIR, no window-manager hints) are about a display we do not use.
+void headlessMessages(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type == QtDebugMsg || type == QtInfoMsg)
+        return;
+    if (type == QtWarningMsg && (message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set")) ||
+                                 message.contains(QLatin1String("does not support propagateSizeHints"))))
+        return;
+    std::fprintf(stderr, "%s\n", qPrintable(message));
+}
+
 bool wantsHeadless(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i)
@@ -32,9 +44,13 @@ void describe(QCoreApplication &app)
 
 int main(int argc, char *argv[])
 {
-    // Headless runs need no display, so they never create a QApplication.
+    // Headless runs need no display: they draw their exported views on Qt's offscreen platform
+    // (unless QT_QPA_PLATFORM names another one), so they work over ssh and in CI.
     if (wantsHeadless(argc, argv)) {
-        QCoreApplication app(argc, argv);
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        qInstallMessageHandler(headlessMessages);
+        QApplication app(argc, argv);
         describe(app);
         return layerlens::app::runHeadless(QCoreApplication::arguments());
     }

@@ -6,6 +6,11 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
+#include <QContextMenuEvent>
+#include <QMenu>
+#include <QResizeEvent>
+#include <QStyle>
+#include <QToolButton>
 #include <QFont>
 #include <QFontMetricsF>
 #include <QLegend>
@@ -24,6 +29,48 @@ namespace layerlens::ui {
 DashboardView::DashboardView(const QString &title, QWidget *parent) : QWidget(parent), m_title(title)
 {
     setObjectName(title);
+}
+
+void DashboardView::setExportMenu(QMenu *menu)
+{
+    m_exportMenu = menu;
+    if (!m_exportButton) {
+        m_exportButton = new QToolButton(this);
+        m_exportButton->setObjectName(QStringLiteral("exportButton"));
+        m_exportButton->setAutoRaise(true);
+        m_exportButton->setPopupMode(QToolButton::InstantPopup);
+        m_exportButton->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+        m_exportButton->setToolTip(tr("Save or copy this view"));
+        m_exportButton->setFocusPolicy(Qt::NoFocus);
+    }
+    m_exportButton->setMenu(menu);
+    m_exportButton->setVisible(menu != nullptr);
+    placeExportButton();
+}
+
+void DashboardView::placeExportButton()
+{
+    if (!m_exportButton)
+        return;
+    m_exportButton->adjustSize();
+    m_exportButton->move(width() - m_exportButton->width() - 2, 2);
+    m_exportButton->raise(); // above the charts, which are laid out after it was created
+}
+
+void DashboardView::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (!m_exportMenu) {
+        QWidget::contextMenuEvent(event);
+        return;
+    }
+    m_exportMenu->popup(event->globalPos());
+    event->accept();
+}
+
+void DashboardView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    placeExportButton();
 }
 
 QColor DashboardView::seriesColor(int index)

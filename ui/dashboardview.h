@@ -18,6 +18,8 @@ class QChart;
 class QChartView;
 class QLineSeries;
 class QLogValueAxis;
+class QMenu;
+class QToolButton;
 class QValueAxis;
 QT_END_NAMESPACE
 
@@ -42,6 +44,11 @@ public:
     QString title() const { return m_title; }
     /// The charts of this view, for export.
     virtual QList<QChart *> charts() const { return {}; }
+
+    /// Offers `menu` (export commands, owned elsewhere) from the view's context menu and from a
+    /// small button in its top-right corner.
+    void setExportMenu(QMenu *menu);
+    QMenu *exportMenu() const { return m_exportMenu; }
 
     /// Colour of series `index` in the shared palette (colour-blind safe, strong on a projector).
     static QColor seriesColor(int index);
@@ -90,6 +97,9 @@ public:
     static void discardSeries(QChart *chart, QAbstractSeries *series);
 
 protected:
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
     /// The smallest box around some points; empty until a point is included.
     struct DataRange {
         double xMin = 0.0, xMax = 0.0, yMin = 0.0, yMax = 0.0;
@@ -109,7 +119,11 @@ protected:
     static void fitAxis(QValueAxis *axis, double lo, double hi, qreal length = 0.0);
 
 private:
+    void placeExportButton();
+
     QString m_title;
+    QMenu *m_exportMenu = nullptr;
+    QToolButton *m_exportButton = nullptr;
 };
 
 } // namespace layerlens::ui

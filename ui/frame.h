@@ -9,6 +9,10 @@
 #include <memory>
 #include <vector>
 
+namespace layerlens::core {
+class Trainer;
+} // namespace layerlens::core
+
 namespace layerlens::ui {
 
 /// The network's predicted class over a grid of the 2-D input plane, computed in the worker.
@@ -39,6 +43,15 @@ struct Frame {
     std::shared_ptr<const ImageSamples> images;   ///< image data sets only
     bool running = false;                          ///< the worker is training (not paused or finished)
 };
+
+/// The decision field of `trainer`'s network over its 2-D data (nullptr for other data), computed
+/// in inference mode without changing the run. Costs up to ~3·10⁷ multiply-adds: call it from the
+/// thread that owns the trainer.
+std::shared_ptr<const DecisionField> makeDecisionField(core::Trainer &trainer);
+/// Up to 16 test images with the network's predictions (nullptr for data that are not images).
+std::shared_ptr<const ImageSamples> makeImageSamples(core::Trainer &trainer);
+/// A complete frame of `trainer` as it is now (for a headless export: everything a view draws).
+std::shared_ptr<Frame> makeFrame(core::Trainer &trainer, const core::RunConfig &config);
 
 } // namespace layerlens::ui
 

@@ -2,10 +2,13 @@
 
 #include "core/json.h"
 #include "ui/activationhistogramview.h"
+#include "ui/chartexport.h"
+#include "ui/chartexportactions.h"
 #include "ui/controlpanel.h"
 #include "ui/decisionboundaryview.h"
 #include "ui/diagnosticsview.h"
 #include "ui/distributionovertimeview.h"
+#include "ui/filemenu.h"
 #include "ui/gradientflowview.h"
 #include "ui/presets.h"
 #include "ui/trainingcontroller.h"
@@ -67,6 +70,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 
     createViews();
+    m_exports = new ChartExportActions(m_views, this);
+    m_exports->setCaptionSource([this] {
+        return m_lastFrame ? exportCaption(m_lastFrame->config, m_lastFrame->snapshot->step) : QString();
+    });
+    m_exports->setPrepareDashboard([this] { prepareDashboardExport(); });
+    connect(m_exports, &ChartExportActions::exported, this,
+            [this](const QString &path) { statusBar()->showMessage(tr("Saved %1").arg(path), 8000); });
     createActions();
     createMenus();
     m_status = new QLabel(this);
@@ -75,6 +85,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_panel, &ControlPanel::configEdited, this,
             [this](const core::RunConfig &config) { m_controller->setConfig(forInteractiveUse(config)); });
     connect(m_panel, &ControlPanel::presetChosen, this, &MainWindow::choosePreset);
+    connect(m_files, &FileMenu::configOpened, this, &MainWindow::applyConfig);
+    connect(m_files, &FileMenu::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_controller, &TrainingController::frameReady, this, &MainWindow::showFrame);
     connect(m_controller, &TrainingController::runningChanged, this, [this](bool running) {
         m_runAction->setText(running ? tr("Pause") : tr("Run"));
@@ -153,6 +165,19 @@ void MainWindow::createViews()
     });
 }
 
+void MainWindow::prepareDashboardExport()
+{
+    // Views on a page never shown have no layout yet and views on a hidden page skip frames:
+    // show each page once (drawn from the newest frame), then return to the user's page.
+    const int current = m_pages->currentIndex();
+    for (int index = 0; index < m_pages->count(); ++index) {
+        m_pages->setCurrentIndex(index);
+        QCoreApplication::processEvents();
+    }
+    m_pages->setCurrentIndex(current);
+    QCoreApplication::processEvents();
+}
+
 void MainWindow::createActions()
 {
     auto *toolbar = addToolBar(tr("Training"));
@@ -170,6 +195,8 @@ void MainWindow::createActions()
     m_resetAction->setObjectName(QStringLiteral("actionReset"));
     m_resetAction->setShortcut(Qt::Key_R);
     m_resetAction->setToolTip(tr("Start again from step 0 (R)"));
+    toolbar->addSeparator();
+    toolbar->addAction(m_exports->exportDashboardAction());
     // Shortcuts work wherever the focus is, except while typing in a field.
     for (QAction *action : {m_runAction, m_stepAction, m_resetAction})
         action->setShortcutContext(Qt::WindowShortcut);
@@ -177,8 +204,13 @@ void MainWindow::createActions()
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    m_files = new FileMenu(m_panel, m_controller, this);
+    m_files->addTo(m_fileMenu);
+    m_fileMenu->addSeparator();
+    m_exports->addToMenu(m_fileMenu);
+    m_fileMenu->addSeparator();
+    QAction *quit = m_fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setObjectName(QStringLiteral("actionQuit"));
 

@@ -10,14 +10,17 @@
 QT_BEGIN_NAMESPACE
 class QAction;
 class QLabel;
+class QMenu;
 class QSplitter;
 class QTabWidget;
 QT_END_NAMESPACE
 
 namespace layerlens::ui {
 
+class ChartExportActions;
 class ControlPanel;
 class DashboardView;
+class FileMenu;
 class TrainingController;
 
 /// The application window. It assembles the control panel, the views and the toolbar and wires
@@ -34,6 +37,12 @@ public:
     ControlPanel *controlPanel() const { return m_panel; }
     /// The dashboard views: the "Layers" page, the "Training" page, then the diagnostics.
     const std::vector<DashboardView *> &views() const { return m_views; }
+    /// The File menu: the file commands, then a separator and Quit (other entries go before it).
+    QMenu *fileMenu() const { return m_fileMenu; }
+    /// The commands of the File menu: configs, model, statistics, recent files.
+    FileMenu *files() const { return m_files; }
+    /// The export commands (for tests).
+    ChartExportActions *exports() const { return m_exports; }
     /// Applies `config` as if the user had chosen it (panel and training).
     void applyConfig(const core::RunConfig &config);
     /// Training stops by itself after `steps` steps (by default it runs until paused).
@@ -46,6 +55,7 @@ private:
     void createActions();
     void createMenus();
     void createViews();
+    void prepareDashboardExport();
     void showFrame(const std::shared_ptr<const Frame> &frame);
     void updateStatus(const Frame &frame);
     void choosePreset(const QString &name);
@@ -57,6 +67,9 @@ private:
     TrainingController *m_controller = nullptr;
     ControlPanel *m_panel = nullptr;
     std::vector<DashboardView *> m_views;
+    QMenu *m_fileMenu = nullptr;
+    FileMenu *m_files = nullptr;
+    ChartExportActions *m_exports = nullptr;
     QAction *m_runAction = nullptr;
     QAction *m_stepAction = nullptr;
     QAction *m_resetAction = nullptr;

@@ -21,6 +21,8 @@ TrainingController::TrainingController(QObject *parent) : QObject(parent)
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &TrainingWorker::frameAvailable, this, &TrainingController::onFrameAvailable);
     connect(m_worker, &TrainingWorker::failed, this, &TrainingController::errorOccurred);
+    connect(m_worker, &TrainingWorker::fileWritten, this, &TrainingController::fileWritten);
+    connect(m_worker, &TrainingWorker::fileFailed, this, &TrainingController::fileFailed);
     m_throttle.setSingleShot(true);
     connect(&m_throttle, &QTimer::timeout, this, &TrainingController::deliver);
     m_sinceDelivery.start();
@@ -44,27 +46,37 @@ void TrainingController::shutdown()
 void TrainingController::setConfig(const core::RunConfig &config)
 {
     m_config = config;
-    m_worker->post({WorkerCommand::Kind::SetConfig, 0, config});
+    m_worker->post({WorkerCommand::Kind::SetConfig, 0, config, {}});
 }
 
 void TrainingController::start()
 {
-    m_worker->post({WorkerCommand::Kind::Start, 0, {}});
+    m_worker->post({WorkerCommand::Kind::Start, 0, {}, {}});
 }
 
 void TrainingController::pause()
 {
-    m_worker->post({WorkerCommand::Kind::Pause, 0, {}});
+    m_worker->post({WorkerCommand::Kind::Pause, 0, {}, {}});
 }
 
 void TrainingController::step(long long n)
 {
-    m_worker->post({WorkerCommand::Kind::Step, n, {}});
+    m_worker->post({WorkerCommand::Kind::Step, n, {}, {}});
 }
 
 void TrainingController::reset()
 {
-    m_worker->post({WorkerCommand::Kind::Reset, 0, {}});
+    m_worker->post({WorkerCommand::Kind::Reset, 0, {}, {}});
+}
+
+void TrainingController::saveModel(const QString &path)
+{
+    m_worker->post({WorkerCommand::Kind::SaveModel, 0, {}, path});
+}
+
+void TrainingController::exportStatistics(const QString &folder)
+{
+    m_worker->post({WorkerCommand::Kind::ExportStats, 0, {}, folder});
 }
 
 void TrainingController::toggleRunning()

@@ -39,6 +39,12 @@ public:
     void reset();
     /// Starts when paused, pauses when running.
     void toggleRunning();
+    /// Saves the network's current parameters to `path` (written by the worker between two
+    /// steps). The outcome arrives through fileWritten() or fileFailed().
+    void saveModel(const QString &path);
+    /// Writes the snapshots kept of the current run as stats.jsonl and stats.csv into `folder`
+    /// (by the worker). The outcome arrives through fileWritten() (once per file) or fileFailed().
+    void exportStatistics(const QString &folder);
     /// Stops the worker and waits for its thread (idempotent).
     void shutdown();
 
@@ -56,6 +62,10 @@ signals:
     void runningChanged(bool running);
     /// A config could not be applied, or a step failed.
     void errorOccurred(const QString &message);
+    /// saveModel() or exportStatistics() wrote `path` completely.
+    void fileWritten(const QString &path);
+    /// saveModel() or exportStatistics() failed and left no file; `message` names the path and the cause.
+    void fileFailed(const QString &message);
 
 private:
     void onFrameAvailable();

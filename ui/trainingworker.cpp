@@ -2,7 +2,12 @@
 
 #include "core/fileerror.h"
 #include "core/json.h"
+#include "core/modelfile.h"
+#include "core/statsfile.h"
+#include "ui/atomicsavefile.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QString>
 
 #include <algorithm>
@@ -20,10 +25,8 @@ constexpr auto kSlice = std::chrono::milliseconds(8);
 constexpr auto kFrameInterval = std::chrono::milliseconds(16);
 /// Copying the whole history costs more than a snapshot, so it is refreshed less often.
 constexpr auto kHistoryInterval = std::chrono::milliseconds(50);
-/// The decision field needs a forward pass over a grid: at most this often ...
+/// The decision field needs a forward pass over a grid (makeDecisionField()): at most this often.
 constexpr auto kFieldInterval = std::chrono::milliseconds(200);
-/// ... and at most this many multiply-adds per field.
-constexpr double kFieldBudget = 3e7;
 
 bool sameData(const core::RunConfig &a, const core::RunConfig &b)
 {
@@ -114,11 +117,20 @@ void TrainingWorker::apply(const WorkerCommand &command)
                 publish(true);
             }
             break;
+        case Kind::SaveModel:
+            saveModel(command.path);
+            break;
+        case Kind::ExportStats:
+            exportStats(command.path);
+            break;
         }
     } catch (const core::Interrupted &) {
         throw;
     } catch (const std::exception &e) {
-        emit failed(describe(e));
+        if (command.kind == Kind::SaveModel || command.kind == Kind::ExportStats)
+            emit fileFailed(QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(command.path), describe(e)));
+        else
+            emit failed(describe(e));
     }
 }
 
@@ -131,7 +143,12 @@ void TrainingWorker::rebuild(const core::RunConfig &config)
         data = std::make_shared<core::Dataset>(core::makeDataset(next.data));
     auto trainer = std::make_unique<core::Trainer>(next, data);
     trainer->setInterruptFlag(&m_stop);
-    // Only a complete new run replaces the old one: a bad config keeps the previous state.
+    // Only a complete new run replaces the old one: a bad config keeps the previous state,
+    // including the snapshots kept for "Export statistics". The new run's step 0 is measured
+    // before a callback can be set.
+    m_retained.clear();
+    m_retained.add(trainer->snapshot());
+    trainer->setSnapshotCallback([this](const std::shared_ptr<const core::Snapshot> &s) { m_retained.add(s); });
     m_trainer = std::move(trainer);
     m_data = std::move(data);
     m_config = m_trainer->config();
@@ -193,8 +210,8 @@ void TrainingWorker::publish(bool force)
         m_lastHistory = now;
     }
     if (force || now - m_lastField >= kFieldInterval) {
-        m_field = decisionField();
-        m_images = imageSamples();
+        m_field = makeDecisionField(*m_trainer);
+        m_images = makeImageSamples(*m_trainer);
         m_lastField = now;
     }
     auto frame = std::make_shared<Frame>();
@@ -211,79 +228,68 @@ void TrainingWorker::publish(bool force)
         emit frameAvailable();
 }
 
-std::shared_ptr<const DecisionField> TrainingWorker::decisionField()
+void TrainingWorker::saveModel(const QString &path)
 {
-    const core::Dataset &data = m_trainer->data();
-    if (!data.isPlanar())
-        return nullptr;
-    core::Network<float> &net = m_trainer->network();
-    double macs = 0.0;
-    for (const auto &p : net.parameters())
-        macs += static_cast<double>(p.value->size());
-    const int side = std::clamp(static_cast<int>(std::sqrt(kFieldBudget / std::max(1.0, macs))), 24, 96);
-    auto field = std::make_shared<DecisionField>();
-    const Eigen::Vector2f lo = data.trainX.rowwise().minCoeff(), hi = data.trainX.rowwise().maxCoeff();
-    const float padX = 0.1f * (hi(0) - lo(0)) + 1e-3f, padY = 0.1f * (hi(1) - lo(1)) + 1e-3f;
-    field->xMin = lo(0) - padX;
-    field->xMax = hi(0) + padX;
-    field->yMin = lo(1) - padY;
-    field->yMax = hi(1) + padY;
-    field->columns = field->rows = side;
-    core::Matrix<float> grid(2, side * side);
-    for (int r = 0; r < side; ++r)
-        for (int c = 0; c < side; ++c) {
-            grid(0, r * side + c) = static_cast<float>(field->xMin + (c + 0.5) * (field->xMax - field->xMin) / side);
-            grid(1, r * side + c) = static_cast<float>(field->yMin + (r + 0.5) * (field->yMax - field->yMin) / side);
-        }
-    // Inference mode changes no state of the run (no dropout draw, no BatchNorm update).
-    const bool training = net.isTraining();
-    net.setTraining(false);
-    const core::Matrix<float> &out = net.forward(grid);
-    field->predicted.resize(static_cast<std::size_t>(side) * side);
-    for (Eigen::Index i = 0; i < out.cols(); ++i) {
-        Eigen::Index best = 0;
-        out.col(i).maxCoeff(&best);
-        field->predicted[static_cast<std::size_t>(i)] = static_cast<int>(best);
+    if (!m_trainer) {
+        emit fileFailed(tr("%1: there is no network yet").arg(QDir::toNativeSeparators(path)));
+        return;
     }
-    net.setTraining(training);
-    auto copyPoints = [](const core::Matrix<float> &x, const std::vector<int> &y, std::vector<float> &px,
-                         std::vector<float> &py, std::vector<int> &label) {
-        const Eigen::Index n = std::min<Eigen::Index>(x.cols(), 3000);
-        for (Eigen::Index i = 0; i < n; ++i) {
-            px.push_back(x(0, i));
-            py.push_back(x(1, i));
-            label.push_back(y[static_cast<std::size_t>(i)]);
-        }
-    };
-    copyPoints(data.trainX, data.trainY, field->trainX, field->trainY, field->trainLabel);
-    copyPoints(data.testX, data.testY, field->testX, field->testY, field->testLabel);
-    return field;
+    // Serialised here, between two steps, so the parameters are those of one step.
+    const std::string text =
+        core::json::serialize(core::modelToJson(m_trainer->network(), m_config), core::json::Style::Pretty) + "\n";
+    AtomicSaveFile file(path);
+    file.write(text);
+    if (!file.commit()) {
+        emit fileFailed(file.error());
+        return;
+    }
+    emit fileWritten(path);
 }
 
-std::shared_ptr<const ImageSamples> TrainingWorker::imageSamples()
+void TrainingWorker::exportStats(const QString &folder)
 {
-    const core::Dataset &data = m_trainer->data();
-    if (data.imageRows <= 0 || data.testX.cols() == 0)
-        return nullptr;
-    auto images = std::make_shared<ImageSamples>();
-    images->rows = data.imageRows;
-    images->cols = data.imageCols;
-    const Eigen::Index n = std::min<Eigen::Index>(16, data.testX.cols());
-    const core::Matrix<float> batch = data.testX.leftCols(n);
-    core::Network<float> &net = m_trainer->network();
-    const bool training = net.isTraining();
-    net.setTraining(false);
-    const core::Matrix<float> &out = net.forward(batch);
-    for (Eigen::Index i = 0; i < n; ++i) {
-        Eigen::Index best = 0;
-        out.col(i).maxCoeff(&best);
-        images->predicted.push_back(static_cast<int>(best));
-        images->actual.push_back(data.testY[static_cast<std::size_t>(i)]);
-        // IDX pixels are row-major per image, as the loader keeps them.
-        images->pixels.emplace_back(batch.col(i).data(), batch.col(i).data() + batch.rows());
+    if (!m_trainer) {
+        emit fileFailed(tr("%1: there are no statistics yet").arg(QDir::toNativeSeparators(folder)));
+        return;
     }
-    net.setTraining(training);
-    return images;
+    const QDir dir(folder);
+    if (!dir.exists()) {
+        const QString cause = QFileInfo::exists(folder) ? tr("not a folder") : tr("the folder does not exist");
+        emit fileFailed(QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(folder), cause));
+        return;
+    }
+    const QString jsonlPath = dir.filePath(QStringLiteral("stats.jsonl"));
+    const QString csvPath = dir.filePath(QStringLiteral("stats.csv"));
+    // Both files are written completely before either is put in place; the snapshots are
+    // serialised one at a time, so the export never holds a second copy of the run in memory.
+    AtomicSaveFile jsonl(jsonlPath), csv(csvPath);
+    csv.write(core::statsCsvHeader() + "\n");
+    for (const auto &snapshot : m_retained.snapshots()) {
+        if (m_stop)
+            return; // shutting down: both temporary files are removed, nothing appears
+        if (jsonl.failed() || csv.failed())
+            break;
+        jsonl.write(core::json::serialize(core::snapshotToJson(*snapshot)) + "\n");
+        csv.write(core::statsCsvRows(*snapshot));
+    }
+    for (AtomicSaveFile *file : {&jsonl, &csv})
+        if (file->failed()) {
+            jsonl.cancel();
+            csv.cancel();
+            emit fileFailed(file->error());
+            return;
+        }
+    if (!jsonl.commit()) {
+        csv.cancel();
+        emit fileFailed(jsonl.error());
+        return;
+    }
+    emit fileWritten(jsonlPath);
+    if (!csv.commit()) {
+        emit fileFailed(csv.error());
+        return;
+    }
+    emit fileWritten(csvPath);
 }
 
 } // namespace layerlens::ui

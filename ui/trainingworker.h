@@ -3,8 +3,10 @@
 #include "core/config.h"
 #include "core/trainer.h"
 #include "ui/framemailbox.h"
+#include "ui/retainedsnapshots.h"
 
 #include <QObject>
+#include <QString>
 
 #include <atomic>
 #include <chrono>
@@ -17,15 +19,23 @@ namespace layerlens::ui {
 
 /// A command for the worker. Commands run in order, between two training steps.
 struct WorkerCommand {
-    enum class Kind { Start, Pause, Step, Reset, SetConfig };
+    /// SaveModel writes the network's current parameters (core/modelfile.h) to `path`;
+    /// ExportStats writes the retained snapshots as stats.jsonl and stats.csv into the folder `path`.
+    enum class Kind { Start, Pause, Step, Reset, SetConfig, SaveModel, ExportStats };
     Kind kind = Kind::Start;
     long long count = 1;       ///< Step: how many steps
     core::RunConfig config;    ///< SetConfig: the new config
+    QString path;              ///< SaveModel: the file; ExportStats: the folder
 };
 
 /// Owns the core::Trainer and runs it in its own thread (the only thread that trains or
 /// computes statistics). The UI thread talks to it through `post()` (one queue) and receives
 /// frames through the FrameMailbox. It never touches a widget.
+///
+/// For "Export statistics" it keeps the snapshots of the current run (a rebuild or reset starts
+/// afresh) in a RetainedSnapshots: at most 2048, evenly thinned in a long run (every other one
+/// dropped when full; step 0 and the newest always kept). Files are written in this thread with
+/// QSaveFile, so a file appears complete or not at all.
 class TrainingWorker : public QObject {
     Q_OBJECT
 public:
@@ -45,14 +55,18 @@ signals:
     void frameAvailable();
     /// A config could not be applied or a step failed; the previous state stays.
     void failed(const QString &message);
+    /// A SaveModel or ExportStats command wrote `path` completely (ExportStats: once per file).
+    void fileWritten(const QString &path);
+    /// A SaveModel or ExportStats command wrote nothing; `message` names the path and the cause.
+    void fileFailed(const QString &message);
 
 private:
     void apply(const WorkerCommand &command);
     void rebuild(const core::RunConfig &config);
     void trainSlice();
     void publish(bool force);
-    std::shared_ptr<const DecisionField> decisionField();
-    std::shared_ptr<const ImageSamples> imageSamples();
+    void saveModel(const QString &path);
+    void exportStats(const QString &folder);
 
     FrameMailbox *m_mailbox;
     std::mutex m_mutex;
@@ -71,6 +85,7 @@ private:
     std::shared_ptr<const core::History> m_history;
     std::shared_ptr<const DecisionField> m_field;
     std::shared_ptr<const ImageSamples> m_images;
+    RetainedSnapshots m_retained;
     std::chrono::steady_clock::time_point m_lastPublish, m_lastHistory, m_lastField;
 };
 

@@ -6,7 +6,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -52,6 +55,8 @@ private slots:
     void badInput_data();
     void badInput();
     void existingFilesNeedForce();
+    void exportsEveryViewInEveryFormat();
+    void imageFormatsAlone();
 
 private:
     QTemporaryDir m_dir;
@@ -160,6 +165,11 @@ void TestHeadless::badInput_data()
     QTest::newRow("missing_csv") << QStringList{"--dataset", "csv:/nonexistent.csv"} << "/nonexistent.csv";
     QTest::newRow("unknown_preset") << QStringList{"--preset", "nope"} << "--preset: unknown preset 'nope'";
     QTest::newRow("missing_out_folder") << QStringList{"--out", "/nonexistent/out"} << "--out: folder";
+    QTest::newRow("unknown_format") << QStringList{"--out", m_dir.path(), "--format", "png,gif"}
+                                    << "--format: unknown format 'gif'";
+    QTest::newRow("format_without_out") << QStringList{"--format", "png"} << "need --out DIR";
+    QTest::newRow("bad_scale") << QStringList{"--out", m_dir.path(), "--format", "png", "--scale", "8"}
+                               << "--scale: expected a number from 1 to 4";
     QTest::newRow("bn_batch_1") << QStringList{"--set", "batchnorm=true", "--set", "batch_size=1"} << "batch_size:";
 }
 
@@ -187,6 +197,56 @@ void TestHeadless::existingFilesNeedForce()
     QCOMPARE(again.exitCode, 2);
     QVERIFY(again.err.contains(QLatin1String("--force")));
     QCOMPARE(runLayerLens({"--steps", "2", "--out", out, "--quiet", "--force"}).exitCode, 0);
+}
+
+void TestHeadless::exportsEveryViewInEveryFormat()
+{
+    const QString out = m_dir.filePath(QStringLiteral("export"));
+    QVERIFY(QDir().mkpath(out));
+    const Result r = runLayerLens({"--dataset", "moons", "--set", "depth=3", "--set", "width=16", "--steps", "30",
+                                   "--out", out, "--format", "png,svg,pdf,csv,json", "--scale", "2", "--caption",
+                                   "--quiet"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QStringList views{"activations", "gradients", "weights", "curves", "distribution", "boundary", "diagnostics"};
+    for (const QString &view : views + QStringList{QStringLiteral("dashboard")}) {
+        const QImage png(out + QLatin1Char('/') + view + QStringLiteral(".png"));
+        QVERIFY2(!png.isNull(), qPrintable(view));
+        QVERIFY2(png.width() >= 2 * 600, qPrintable(view)); // slide-sized, at scale 2
+        QSvgRenderer svg(out + QLatin1Char('/') + view + QStringLiteral(".svg"));
+        QVERIFY2(svg.isValid(), qPrintable(view));
+        QFile pdf(out + QLatin1Char('/') + view + QStringLiteral(".pdf"));
+        QVERIFY2(pdf.open(QIODevice::ReadOnly), qPrintable(view));
+        const QByteArray bytes = pdf.readAll();
+        QVERIFY(bytes.startsWith("%PDF-"));
+        static const QRegularExpression page(QStringLiteral("/Type\\s*/Page[^s]"));
+        QCOMPARE(QString::fromLatin1(bytes).count(page), view == QLatin1String("dashboard") ? views.size() : 1);
+    }
+    // The activations are 1200 points wide: 2400 pixels at scale 2.
+    QCOMPARE(QImage(out + QStringLiteral("/activations.png")).width(), 2400);
+    QCOMPARE(readJsonl(out + QStringLiteral("/stats.jsonl")).size(), 4); // steps 0, 10, 20, 30
+    QVERIFY(QFile::exists(out + QStringLiteral("/stats.csv")));
+    // The caption names the settings of the run.
+    QFile svg(out + QStringLiteral("/gradients.svg"));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(svg.readAll());
+    QVERIFY2(text.contains(QStringLiteral("step 30")) && text.contains(QStringLiteral("depth 3")), "no caption");
+}
+
+void TestHeadless::imageFormatsAlone()
+{
+    const QString out = m_dir.filePath(QStringLiteral("pngonly"));
+    QVERIFY(QDir().mkpath(out));
+    const Result r = runLayerLens({"--steps", "3", "--out", out, "--format", "png", "--quiet"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QStringList files = QDir(out).entryList(QDir::Files | QDir::Hidden);
+    files.sort();
+    QCOMPARE(files, (QStringList{"activations.png", "boundary.png", "curves.png", "dashboard.png", "diagnostics.png",
+                                 "distribution.png", "gradients.png", "weights.png"}));
+    QVERIFY(r.err.isEmpty()); // --quiet: nothing, not even a Qt warning
+    // Again without --force: refused before training, nothing touched.
+    const Result again = runLayerLens({"--steps", "3", "--out", out, "--format", "png", "--quiet"});
+    QCOMPARE(again.exitCode, 2);
+    QVERIFY(again.err.contains(QLatin1String("--force")));
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)
