@@ -9,7 +9,9 @@
 #include <QContextMenuEvent>
 #include <QMenu>
 #include <QResizeEvent>
+#include <QScatterSeries>
 #include <QStyle>
+#include <QVariant>
 #include <QToolButton>
 #include <QFont>
 #include <QFontMetricsF>
@@ -22,6 +24,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 
 namespace layerlens::ui {
@@ -71,6 +74,97 @@ void DashboardView::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     placeExportButton();
+}
+
+namespace {
+
+// Each styled object remembers its normal value in a dynamic property, so that presentation
+// mode scales from it and restores it exactly, however often it is toggled.
+template <typename T, typename Set>
+void restyle(QObject *object, const char *key, const T &current, bool on, const std::function<T(T)> &present, Set set)
+{
+    QVariant base = object->property(key);
+    if (!base.isValid()) {
+        base = QVariant::fromValue(current);
+        object->setProperty(key, base);
+    }
+    const T wanted = on ? present(base.value<T>()) : base.value<T>();
+    if (!(wanted == current))
+        set(wanted);
+}
+
+QFont scaled(QFont font)
+{
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * DashboardView::kPresentationFontScale);
+    else
+        font.setPixelSize(qRound(font.pixelSize() * DashboardView::kPresentationFontScale));
+    return font;
+}
+
+QBrush black(QBrush) { return QBrush(Qt::black); }
+
+void restyleChart(QChart *chart, bool on)
+{
+    const std::function<QFont(QFont)> bigger = scaled;
+    const std::function<QBrush(QBrush)> ink = black;
+    restyle(chart, "ll_titleFont", chart->titleFont(), on, bigger, [&](const QFont &f) { chart->setTitleFont(f); });
+    restyle(chart, "ll_titleBrush", chart->titleBrush(), on, ink, [&](const QBrush &b) { chart->setTitleBrush(b); });
+    QLegend *legend = chart->legend();
+    restyle(legend, "ll_font", legend->font(), on, bigger, [&](const QFont &f) { legend->setFont(f); });
+    restyle(legend, "ll_labelBrush", legend->labelBrush(), on, ink, [&](const QBrush &b) { legend->setLabelBrush(b); });
+    for (QAbstractAxis *axis : chart->axes()) {
+        restyle(axis, "ll_labelsFont", axis->labelsFont(), on, bigger, [&](const QFont &f) { axis->setLabelsFont(f); });
+        restyle(axis, "ll_titleFont", axis->titleFont(), on, bigger, [&](const QFont &f) { axis->setTitleFont(f); });
+        restyle(axis, "ll_labelsBrush", axis->labelsBrush(), on, ink, [&](const QBrush &b) { axis->setLabelsBrush(b); });
+        restyle(axis, "ll_titleBrush", axis->titleBrush(), on, ink, [&](const QBrush &b) { axis->setTitleBrush(b); });
+        const std::function<QPen(QPen)> strongGrid = [](QPen pen) {
+            pen.setColor(QColor(0x99, 0x99, 0x99));
+            return pen;
+        };
+        restyle(axis, "ll_gridPen", axis->gridLinePen(), on, strongGrid, [&](const QPen &p) { axis->setGridLinePen(p); });
+        const std::function<QPen(QPen)> strongLine = [](QPen pen) {
+            pen.setColor(Qt::black);
+            pen.setWidthF(std::max<qreal>(2.0, pen.widthF()));
+            return pen;
+        };
+        restyle(axis, "ll_linePen", axis->linePen(), on, strongLine, [&](const QPen &p) { axis->setLinePen(p); });
+    }
+    const std::function<QPen(QPen)> thicker = [](QPen pen) {
+        pen.setWidthF(pen.widthF() * DashboardView::kPresentationLineScale);
+        return pen;
+    };
+    for (QAbstractSeries *series : chart->series()) {
+        if (auto *area = qobject_cast<QAreaSeries *>(series)) {
+            restyle(area, "ll_pen", area->pen(), on, thicker, [&](const QPen &p) { area->setPen(p); });
+        } else if (auto *scatter = qobject_cast<QScatterSeries *>(series)) {
+            const std::function<qreal(qreal)> larger = [](qreal size) { return size * 1.4; };
+            restyle(scatter, "ll_markerSize", scatter->markerSize(), on, larger,
+                    [&](qreal size) { scatter->setMarkerSize(size); });
+        } else if (auto *line = qobject_cast<QXYSeries *>(series)) {
+            restyle(line, "ll_pen", line->pen(), on, thicker, [&](const QPen &p) { line->setPen(p); });
+        }
+    }
+}
+
+} // namespace
+
+void DashboardView::setPresentation(bool on)
+{
+    m_presentation = on;
+    refreshPresentation();
+}
+
+void DashboardView::refreshPresentation()
+{
+    for (QChart *chart : charts())
+        restyleChart(chart, m_presentation);
+    // Widgets with a font of their own (headings, the diagnostics list) do not follow the
+    // window's larger font by themselves.
+    const std::function<QFont(QFont)> bigger = scaled;
+    for (QWidget *child : findChildren<QWidget *>())
+        if (child->testAttribute(Qt::WA_SetFont) && !qobject_cast<QChartView *>(child))
+            restyle(child, "ll_font", child->font(), m_presentation, bigger, [&](const QFont &f) { child->setFont(f); });
 }
 
 QColor DashboardView::seriesColor(int index)

@@ -50,6 +50,17 @@ public:
     void setExportMenu(QMenu *menu);
     QMenu *exportMenu() const { return m_exportMenu; }
 
+    /// Presentation mode: larger type, thicker lines and black text on white, readable on a
+    /// projector from the back of a room. Off restores the normal look exactly.
+    void setPresentation(bool on);
+    bool presentation() const { return m_presentation; }
+    /// Gives series and widgets created since the last call the current look (cheap: call it
+    /// after every frame).
+    void refreshPresentation();
+    /// Type and line scale of presentation mode.
+    static constexpr qreal kPresentationFontScale = 1.45;
+    static constexpr qreal kPresentationLineScale = 1.8;
+
     /// Colour of series `index` in the shared palette (colour-blind safe, strong on a projector).
     static QColor seriesColor(int index);
     /// Applies the shared look to a chart: fonts, margins, legend, background.
@@ -123,6 +134,7 @@ private:
 
     QString m_title;
     QMenu *m_exportMenu = nullptr;
+    bool m_presentation = false;
     QToolButton *m_exportButton = nullptr;
 };
 

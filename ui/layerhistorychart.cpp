@@ -20,6 +20,7 @@ namespace layerlens::ui {
 namespace {
 constexpr int kMaxLegendLayers = 10; // more layer entries would bury the plot
 constexpr int kLegendEntryWidth = 50; // px of a legend entry "■ L10"
+constexpr int kMinLegendHeight = 260; // px of chart below which the legend is left out
 constexpr int kStepTicks = 5;        // about this many labelled steps
 
 // 1, 2 or 5 × 10^k at or above x > 0.
@@ -49,6 +50,8 @@ LayerHistoryChart::LayerHistoryChart(const QString &title, const QString &valueT
     m_valueAxis = new QLogValueAxis;
     addAxis(m_valueAxis, Qt::AlignLeft);
     DashboardView::fitLogAxis(m_valueAxis, LogScale(), valueTitle);
+    // The legend depends on the chart's size: fit it again when that changes, even while paused.
+    connect(this, &QGraphicsWidget::geometryChanged, this, &LayerHistoryChart::updateLegendAndTitle);
 }
 
 void LayerHistoryChart::setReferenceLine(double value, const QString &name)
@@ -165,17 +168,34 @@ void LayerHistoryChart::setHistory(const core::History *history, const QList<int
         m_reference->replace(m_referenceBuffer);
     }
 
+    m_scaleNote = anyPoint ? DashboardView::logAxisNote(scale) : tr("no data yet");
+    updateLegendAndTitle();
+}
+
+void LayerHistoryChart::updateLegendAndTitle()
+{
     // Legend: the layers while their names fit on one row (else the colours of the bar chart
-    // beside it name them), the reference line always.
-    const bool layersFit = count <= kMaxLegendLayers && count * kLegendEntryWidth <= size().width() - (m_reference ? 160 : 0);
+    // beside it name them), and the reference line. A legend row costs a short chart most of its
+    // plot: below kMinLegendHeight the reference is named in the title's second line instead.
+    const int count = static_cast<int>(m_lines.size());
+    const bool roomForLegend = size().height() >= kMinLegendHeight;
+    const bool layersFit = roomForLegend && count <= kMaxLegendLayers &&
+                           count * kLegendEntryWidth <= size().width() - (m_reference ? 160 : 0);
     bool anyMarker = false;
     for (QLegendMarker *marker : legend()->markers()) {
-        const bool visible = marker->series() == m_reference || layersFit;
+        const bool visible = (marker->series() == m_reference && roomForLegend) || layersFit;
         marker->setVisible(visible);
         anyMarker = anyMarker || visible;
     }
-    legend()->setVisible(anyMarker);
-    setTitle(DashboardView::titleWithNote(m_title, anyPoint ? DashboardView::logAxisNote(scale) : tr("no data yet")));
+    if (legend()->isVisible() != anyMarker)
+        legend()->setVisible(anyMarker);
+    QStringList notes{m_scaleNote};
+    if (m_reference && !roomForLegend)
+        notes << tr("dashed: %1").arg(m_reference->name());
+    notes.removeAll(QString());
+    const QString title = DashboardView::titleWithNote(m_title, notes.join(QStringLiteral(" · ")));
+    if (this->title() != title)
+        setTitle(title);
 }
 
 } // namespace layerlens::ui

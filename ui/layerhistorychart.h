@@ -48,6 +48,8 @@ public:
     QLineSeries *referenceLine() const { return m_reference; }
 
 private:
+    void updateLegendAndTitle();
+
     void setLineCount(int count);
 
     QString m_title, m_valueTitle;
@@ -59,6 +61,7 @@ private:
     QLineSeries *m_reference = nullptr;
     double m_referenceValue = 0.0;
     QList<QPointF> m_referenceBuffer;
+    QString m_scaleNote; // the value axis's note, or "no data yet"
 };
 
 } // namespace layerlens::ui

@@ -58,6 +58,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_controller = new TrainingController(this);
     m_panel = new ControlPanel(this);
     auto *dock = new QDockWidget(tr("Settings"), this);
+    m_settingsDock = dock;
     dock->setObjectName(QStringLiteral("settingsDock"));
     auto *scroll = new QScrollArea(dock);
     scroll->setWidget(m_panel);
@@ -165,6 +166,33 @@ void MainWindow::createViews()
     });
 }
 
+void MainWindow::setPresentation(bool on)
+{
+    if (on == m_presenting)
+        return;
+    m_presenting = on;
+    if (on) {
+        m_settingsWereVisible = m_settingsDock->isVisible();
+        m_wasMaximized = isMaximized();
+        m_settingsDock->hide();
+        m_normalFont = font();
+        QFont large = m_normalFont;
+        large.setPointSizeF(large.pointSizeF() * DashboardView::kPresentationFontScale);
+        setFont(large); // menus, toolbar, tabs, status bar and every widget without a font of its own
+        showFullScreen();
+    } else {
+        setFont(m_normalFont);
+        m_settingsDock->setVisible(m_settingsWereVisible);
+        if (m_wasMaximized)
+            showMaximized();
+        else
+            showNormal();
+    }
+    for (DashboardView *view : m_views)
+        view->setPresentation(on);
+    m_presentAction->setChecked(on);
+}
+
 void MainWindow::prepareDashboardExport()
 {
     // Views on a page never shown have no layout yet and views on a hidden page skip frames:
@@ -197,6 +225,18 @@ void MainWindow::createActions()
     m_resetAction->setToolTip(tr("Start again from step 0 (R)"));
     toolbar->addSeparator();
     toolbar->addAction(m_exports->exportDashboardAction());
+
+    m_presentAction = new QAction(tr("&Presentation mode"), this);
+    m_presentAction->setObjectName(QStringLiteral("actionPresentation"));
+    m_presentAction->setCheckable(true);
+    m_presentAction->setShortcut(Qt::Key_F11);
+    m_presentAction->setToolTip(tr("Full screen, large type, thick lines, high contrast (F11; Esc leaves)"));
+    connect(m_presentAction, &QAction::toggled, this, &MainWindow::setPresentation);
+    auto *leave = new QAction(this);
+    leave->setShortcut(Qt::Key_Escape);
+    connect(leave, &QAction::triggered, this, [this] { m_presentAction->setChecked(false); });
+    addAction(leave);
+    toolbar->addAction(m_presentAction);
     // Shortcuts work wherever the focus is, except while typing in a field.
     for (QAction *action : {m_runAction, m_stepAction, m_resetAction})
         action->setShortcutContext(Qt::WindowShortcut);
@@ -220,6 +260,8 @@ void MainWindow::createMenus()
     training->addAction(m_resetAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_presentAction);
+    view->addSeparator();
     for (DashboardView *v : m_views) {
         QAction *toggle = view->addAction(v->title());
         toggle->setCheckable(true);
@@ -262,8 +304,11 @@ void MainWindow::showFrame(const std::shared_ptr<const Frame> &frame)
         return;
     m_lastFrame = frame;
     for (DashboardView *view : m_views)
-        if (view->isVisible())
+        if (view->isVisible()) {
             view->showFrame(*frame);
+            if (m_presenting)
+                view->refreshPresentation(); // series a frame added get the large look too
+        }
     updateStatus(*frame);
 }
 
@@ -327,6 +372,8 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_presenting)
+        setPresentation(false); // the next launch opens in the normal window
     saveSettings();
     m_controller->shutdown();
     event->accept();

@@ -2,6 +2,7 @@
 
 #include "ui/frame.h"
 
+#include <QFont>
 #include <QMainWindow>
 
 #include <memory>
@@ -9,6 +10,7 @@
 
 QT_BEGIN_NAMESPACE
 class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QSplitter;
@@ -45,6 +47,9 @@ public:
     ChartExportActions *exports() const { return m_exports; }
     /// Applies `config` as if the user had chosen it (panel and training).
     void applyConfig(const core::RunConfig &config);
+    /// Presentation mode (F11): full screen, large type and lines, high contrast, settings hidden.
+    void setPresentation(bool on);
+    bool presenting() const { return m_presenting; }
     /// Training stops by itself after `steps` steps (by default it runs until paused).
     void setStopAt(long long steps) { m_stopAt = steps; }
 
@@ -70,6 +75,12 @@ private:
     QMenu *m_fileMenu = nullptr;
     FileMenu *m_files = nullptr;
     ChartExportActions *m_exports = nullptr;
+    QDockWidget *m_settingsDock = nullptr;
+    QAction *m_presentAction = nullptr;
+    bool m_presenting = false;
+    bool m_settingsWereVisible = true;
+    bool m_wasMaximized = false;
+    QFont m_normalFont;
     QAction *m_runAction = nullptr;
     QAction *m_stepAction = nullptr;
     QAction *m_resetAction = nullptr;

@@ -7,6 +7,9 @@
 #include "ui/trainingcontroller.h"
 
 #include <QAction>
+#include <QChart>
+#include <QDockWidget>
+#include <QLineSeries>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QMenuBar>
@@ -28,6 +31,7 @@ private slots:
     void framesReachTheStatusBar();
     void settingsRemembered();
     void closeWhileTraining();
+    void presentationModeEnlargesAndRestores();
 };
 
 void TestMainWindow::initTestCase()
@@ -119,6 +123,52 @@ void TestMainWindow::closeWhileTraining()
     window->close();
     window.reset();
     QVERIFY(timer.elapsed() < 1000);
+}
+
+void TestMainWindow::presentationModeEnlargesAndRestores()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY(window.controller()->latestFrame());
+    QTest::keyClick(&window, Qt::Key_S);
+    QTRY_COMPARE(window.controller()->latestFrame()->snapshot->step, 1LL);
+    ui::DashboardView *activations = window.views().front();
+    QChart *chart = activations->charts().front();
+    const qreal title = chart->titleFont().pointSizeF();
+    const qreal axis = chart->axes().front()->labelsFont().pointSizeF();
+    const qreal windowFont = window.font().pointSizeF();
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("settingsDock"));
+    QVERIFY(dock && dock->isVisible());
+
+    QTest::keyClick(&window, Qt::Key_F11);
+    QVERIFY(window.presenting());
+    QTRY_VERIFY(!dock->isVisible());
+    QCOMPARE(chart->titleFont().pointSizeF(), title * ui::DashboardView::kPresentationFontScale);
+    QCOMPARE(chart->axes().front()->labelsFont().pointSizeF(), axis * ui::DashboardView::kPresentationFontScale);
+    QCOMPARE(chart->titleBrush().color(), QColor(Qt::black));
+    QVERIFY(window.font().pointSizeF() > windowFont);
+    // Lines drawn from frames after the switch are thick too.
+    ui::DashboardView *gradients = window.views()[1];
+    QTest::keyClick(&window, Qt::Key_S);
+    QTRY_COMPARE(window.controller()->latestFrame()->snapshot->step, 2LL);
+    QTRY_VERIFY(!gradients->charts().back()->series().isEmpty());
+    auto *line = qobject_cast<QLineSeries *>(gradients->charts().back()->series().front());
+    QVERIFY(line);
+    QTRY_VERIFY(line->pen().widthF() >= 2.0 * ui::DashboardView::kPresentationLineScale - 1e-9);
+
+    QTest::keyClick(&window, Qt::Key_Escape); // leaves, like F11 again
+    QVERIFY(!window.presenting());
+    QTRY_VERIFY(dock->isVisible());
+    QCOMPARE(chart->titleFont().pointSizeF(), title);
+    QCOMPARE(chart->axes().front()->labelsFont().pointSizeF(), axis);
+    QCOMPARE(window.font().pointSizeF(), windowFont);
+    QCOMPARE(line->pen().widthF(), 2.0);
+    // Toggling often never compounds the scale.
+    for (int i = 0; i < 6; ++i)
+        QTest::keyClick(&window, Qt::Key_F11);
+    QCOMPARE(chart->titleFont().pointSizeF(), title);
+    QVERIFY(window.close());
 }
 
 QTEST_MAIN(TestMainWindow)
