@@ -1,6 +1,8 @@
 #include "app/headlessrun.h"
 #include "core/config.h"
 #include "ui/controlpanel.h"
+#include "ui/language.h"
+#include "ui/languageswitcher.h"
 #include "ui/mainwindow.h"
 #include "ui/presets.h"
 
@@ -56,6 +58,9 @@ int main(int argc, char *argv[])
     }
     QApplication app(argc, argv);
     describe(app);
+    // The language is chosen before any widget is made (headless runs above stay English).
+    layerlens::ui::Language language;
+    language.install(layerlens::ui::Language::preferred());
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QApplication::translate("main", "See the problems of deep-network training while they happen. "
@@ -72,7 +77,8 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     parser.process(app);
 
-    layerlens::ui::MainWindow window;
+    layerlens::ui::LanguageSwitcher windows(&language);
+    layerlens::ui::MainWindow &window = *windows.window();
     try {
         if (parser.isSet(steps))
             window.setStopAt(std::stoll(parser.value(steps).toStdString()));

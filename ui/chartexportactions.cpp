@@ -75,7 +75,7 @@ void ChartExportActions::addToMenu(QMenu *menu)
     for (DashboardView *view : m_views)
         views->addMenu(view->exportMenu());
     menu->addAction(m_dashboardAction);
-    QMenu *options = menu->addMenu(tr("Export &options"));
+    QMenu *options = menu->addMenu(tr("Export o&ptions"));
     options->setObjectName(QStringLiteral("menuExportOptions"));
     options->addActions(m_scaleGroup->actions());
     options->addSeparator();

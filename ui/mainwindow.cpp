@@ -259,7 +259,8 @@ void MainWindow::createMenus()
     training->addAction(m_stepAction);
     training->addAction(m_resetAction);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu *view = m_viewMenu;
     view->addAction(m_presentAction);
     view->addSeparator();
     for (DashboardView *v : m_views) {

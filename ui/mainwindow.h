@@ -41,6 +41,8 @@ public:
     const std::vector<DashboardView *> &views() const { return m_views; }
     /// The File menu: the file commands, then a separator and Quit (other entries go before it).
     QMenu *fileMenu() const { return m_fileMenu; }
+    /// The View menu: a toggle per view, then the pages (other entries go after them).
+    QMenu *viewMenu() const { return m_viewMenu; }
     /// The commands of the File menu: configs, model, statistics, recent files.
     FileMenu *files() const { return m_files; }
     /// The export commands (for tests).
@@ -52,6 +54,11 @@ public:
     bool presenting() const { return m_presenting; }
     /// Training stops by itself after `steps` steps (by default it runs until paused).
     void setStopAt(long long steps) { m_stopAt = steps; }
+    /// The step set by setStopAt() (0: until paused).
+    long long stopAt() const { return m_stopAt; }
+    /// Saves the window's geometry, docks, page and the panel's config in QSettings (also done on
+    /// close); a new MainWindow starts from them.
+    void saveSettings() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -67,12 +74,12 @@ private:
     void showAbout();
     void restoreSettings();
     core::RunConfig forInteractiveUse(core::RunConfig config) const;
-    void saveSettings() const;
 
     TrainingController *m_controller = nullptr;
     ControlPanel *m_panel = nullptr;
     std::vector<DashboardView *> m_views;
     QMenu *m_fileMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
     FileMenu *m_files = nullptr;
     ChartExportActions *m_exports = nullptr;
     QDockWidget *m_settingsDock = nullptr;

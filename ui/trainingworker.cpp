@@ -69,19 +69,21 @@ void TrainingWorker::run()
                                 [this] { return m_stop || !m_queue.empty(); });
             commands.swap(m_queue);
         }
+        // Shutdown interrupts whatever uses the network: a step, a rebuild, or the decision field
+        // that publish() computes after a slice.
         try {
             for (const auto &command : commands) {
                 if (m_stop)
                     return;
                 apply(command);
             }
+            if (m_stop)
+                return;
+            if (m_trainer && (m_running || m_pendingSteps > 0))
+                trainSlice();
         } catch (const core::Interrupted &) {
             return;
         }
-        if (m_stop)
-            return;
-        if (m_trainer && (m_running || m_pendingSteps > 0))
-            trainSlice();
     }
 }
 
