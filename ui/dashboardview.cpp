@@ -357,6 +357,22 @@ int DashboardView::labelStride(int slotCount, qreal axisWidth, qreal labelWidth)
     return slotCount;
 }
 
+void DashboardView::setLayerLabels(QCategoryAxis *axis, const QList<int> &layers, qreal axisWidth)
+{
+    const int count = static_cast<int>(layers.size());
+    QStringList labels;
+    QList<qreal> positions;
+    if (count > 0) {
+        const qreal widest = labelWidth(axis, {QStringLiteral("L%1").arg(layers.last())});
+        const int stride = labelStride(count, axisWidth, widest);
+        for (int j = 0; j < count; j += stride) {
+            labels << QStringLiteral("L%1").arg(layers[j]);
+            positions << j + 1;
+        }
+    }
+    setCategoryLabels(axis, labels, positions);
+}
+
 qreal DashboardView::labelWidth(const QAbstractAxis *axis, const QStringList &labels, qreal fontScale)
 {
     QFont font = axis->labelsFont();

@@ -93,6 +93,9 @@ public:
     /// n category labels axisWidth / (n + 1) less padding and elides what is wider, so fewer
     /// labels also get more room each.
     static int labelStride(int slotCount, qreal axisWidth, qreal labelWidth);
+    /// Labels "L<n>" for `layers` on a layer axis with layer j (0-based) at x = j + 1, every k-th
+    /// of them when all would not show in full on an axis `axisWidth` px wide (labelStride()).
+    static void setLayerLabels(QCategoryAxis *axis, const QList<int> &layers, qreal axisWidth);
     /// Width in px of the widest line of `labels` (HTML with <br>) in the labels font of `axis`,
     /// scaled by `fontScale` (5/6 for text in <small>).
     static qreal labelWidth(const QAbstractAxis *axis, const QStringList &labels, qreal fontScale = 1.0);

@@ -149,20 +149,9 @@ void LayerBarChart::updateLabels()
     if (m_updatingLabels)
         return;
     const QScopedValueRollback guard(m_updatingLabels, true);
-    const int count = static_cast<int>(m_layers.size());
-    QStringList labels;
-    QList<qreal> positions;
-    if (count > 0) {
-        // Before the first layout the plot area is empty: estimate it from the chart's width.
-        const qreal plotWidth = plotArea().width() > 1.0 ? plotArea().width() : size().width() * 0.85;
-        const qreal widest = DashboardView::labelWidth(m_layerAxis, {QStringLiteral("L%1").arg(m_layers.last())});
-        const int stride = DashboardView::labelStride(count, plotWidth, widest);
-        for (int j = 0; j < count; j += stride) {
-            labels << QStringLiteral("L%1").arg(m_layers[j]);
-            positions << j + 1;
-        }
-    }
-    DashboardView::setCategoryLabels(m_layerAxis, labels, positions);
+    // Before the first layout the plot area is empty: estimate it from the chart's width.
+    const qreal plotWidth = plotArea().width() > 1.0 ? plotArea().width() : size().width() * 0.85;
+    DashboardView::setLayerLabels(m_layerAxis, m_layers, plotWidth);
 }
 
 void LayerBarChart::showBarTip(int bar, bool entering) const

@@ -4,6 +4,8 @@
 #include "ui/activationhistogramview.h"
 #include "ui/chartexport.h"
 #include "ui/chartexportactions.h"
+#include "ui/comparepage.h"
+#include "ui/comparesession.h"
 #include "ui/controlpanel.h"
 #include "ui/decisionboundaryview.h"
 #include "ui/diagnosticsview.h"
@@ -26,6 +28,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -157,7 +160,16 @@ void MainWindow::createViews()
     m_splitter->setStretchFactor(1, 0);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setSizes({590, 90});
-    setCentralWidget(m_splitter);
+
+    // Compare mode: two runs side by side or overlaid, in place of the pages and diagnostics.
+    m_compare = new CompareSession(this);
+    m_comparePage = new ComparePage(m_compare, this);
+    m_central = new QStackedWidget(this);
+    m_central->addWidget(m_splitter);
+    m_central->addWidget(m_comparePage);
+    setCentralWidget(m_central);
+    connect(m_panel, &ControlPanel::configEdited, m_compare,
+            [this](const core::RunConfig &config) { m_compare->setConfigA(forInteractiveUse(config)); });
 
     // Views on a hidden page skip frames; the page shown next starts from the newest one.
     connect(m_pages, &QTabWidget::currentChanged, this, [this] {
@@ -210,19 +222,30 @@ void MainWindow::createActions()
 {
     auto *toolbar = addToolBar(tr("Training"));
     toolbar->setObjectName(QStringLiteral("trainingToolbar"));
-    m_runAction = toolbar->addAction(tr("Run"), this, [this] { m_controller->toggleRunning(); });
+    m_runAction = toolbar->addAction(tr("Run"), this,
+                                     [this] { isComparing() ? m_compare->toggleRunning() : m_controller->toggleRunning(); });
     m_runAction->setObjectName(QStringLiteral("actionRun"));
     m_runAction->setCheckable(true);
     m_runAction->setShortcut(Qt::Key_Space);
     m_runAction->setToolTip(tr("Run or pause training (Space)"));
-    m_stepAction = toolbar->addAction(tr("Step"), this, [this] { m_controller->step(1); });
+    m_stepAction = toolbar->addAction(tr("Step"), this, [this] { isComparing() ? m_compare->step(1) : m_controller->step(1); });
     m_stepAction->setObjectName(QStringLiteral("actionStep"));
     m_stepAction->setShortcut(Qt::Key_S);
     m_stepAction->setToolTip(tr("One training step (S)"));
-    m_resetAction = toolbar->addAction(tr("Reset"), this, [this] { m_controller->reset(); });
+    m_resetAction = toolbar->addAction(tr("Reset"), this, [this] { isComparing() ? m_compare->reset() : m_controller->reset(); });
     m_resetAction->setObjectName(QStringLiteral("actionReset"));
     m_resetAction->setShortcut(Qt::Key_R);
     m_resetAction->setToolTip(tr("Start again from step 0 (R)"));
+    m_compareAction = toolbar->addAction(tr("Compare"));
+    m_compareAction->setObjectName(QStringLiteral("actionCompare"));
+    m_compareAction->setCheckable(true);
+    m_compareAction->setShortcut(Qt::Key_C);
+    m_compareAction->setToolTip(tr("Train a second run B beside the settings' run A and compare them (C)"));
+    connect(m_compareAction, &QAction::toggled, this, &MainWindow::setComparing);
+    connect(m_compare, &CompareSession::runningChanged, this, [this](bool running) {
+        m_runAction->setText(running ? tr("Pause") : tr("Run"));
+        m_runAction->setChecked(running);
+    });
     toolbar->addSeparator();
     toolbar->addAction(m_exports->exportDashboardAction());
 
@@ -238,7 +261,7 @@ void MainWindow::createActions()
     addAction(leave);
     toolbar->addAction(m_presentAction);
     // Shortcuts work wherever the focus is, except while typing in a field.
-    for (QAction *action : {m_runAction, m_stepAction, m_resetAction})
+    for (QAction *action : {m_runAction, m_stepAction, m_resetAction, m_compareAction})
         action->setShortcutContext(Qt::WindowShortcut);
 }
 
@@ -278,6 +301,8 @@ void MainWindow::createMenus()
         show->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + index)));
         show->setObjectName(QStringLiteral("actionPage%1").arg(index + 1));
     }
+    view->addSeparator();
+    view->addAction(m_compareAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About LayerLens"), this, &MainWindow::showAbout);
@@ -287,6 +312,7 @@ void MainWindow::applyConfig(const core::RunConfig &config)
 {
     m_panel->setConfig(config);
     m_controller->setConfig(forInteractiveUse(config));
+    m_compare->setConfigA(forInteractiveUse(config));
 }
 
 void MainWindow::choosePreset(const QString &name)
@@ -377,7 +403,48 @@ void MainWindow::closeEvent(QCloseEvent *event)
         setPresentation(false); // the next launch opens in the normal window
     saveSettings();
     m_controller->shutdown();
+    m_compare->shutdown();
     event->accept();
+}
+
+// Compare mode ------------------------------------------------------------------------------
+
+bool MainWindow::isComparing() const
+{
+    return m_central->currentWidget() == m_comparePage;
+}
+
+void MainWindow::setComparing(bool on)
+{
+    m_compareAction->setChecked(on); // when called by startComparison()
+    if (on) {
+        if (!m_compare->isOpen())
+            m_compare->setConfigs(forInteractiveUse(m_panel->config()), m_compare->pair());
+        if (isComparing())
+            return;
+        m_controller->pause(); // the two runs need the cores; the single run waits where it is
+        m_central->setCurrentWidget(m_comparePage);
+        statusBar()->showMessage(tr("Compare: the settings edit run A; Space, S and R drive A and B together"), 8000);
+    } else {
+        if (!isComparing())
+            return;
+        m_compare->shutdown(); // both threads end here
+        m_central->setCurrentWidget(m_splitter);
+        if (m_lastFrame)
+            showFrame(m_lastFrame);
+    }
+    m_status->setVisible(!on); // the page shows the status of A and B
+    const bool running = on && m_compare->isRunning();
+    m_runAction->setText(running ? tr("Pause") : tr("Run"));
+    m_runAction->setChecked(running);
+}
+
+void MainWindow::startComparison(const core::RunConfig &a, const ConfigOverrides &overridesB, const QString &title)
+{
+    m_compare->shutdown(); // a new pair starts afresh: paused, at step 0
+    m_compare->setPair(ComparePair::fixed(overridesB, title));
+    applyConfig(a);
+    setComparing(true);
 }
 
 } // namespace layerlens::ui

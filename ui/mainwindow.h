@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/comparepair.h"
 #include "ui/frame.h"
 
 #include <QFont>
@@ -14,12 +15,15 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QSplitter;
+class QStackedWidget;
 class QTabWidget;
 QT_END_NAMESPACE
 
 namespace layerlens::ui {
 
 class ChartExportActions;
+class ComparePage;
+class CompareSession;
 class ControlPanel;
 class DashboardView;
 class FileMenu;
@@ -60,6 +64,15 @@ public:
     /// close); a new MainWindow starts from them.
     void saveSettings() const;
 
+    /// Compare mode: shows `a` in the panel and trains it as run A beside run B = `a` changed by
+    /// `overridesB` (keys and values as `--set` takes them); `title` names the difference in the
+    /// page's "B differs by" (empty: the overrides). Both start paused at step 0.
+    void startComparison(const core::RunConfig &a, const ConfigOverrides &overridesB, const QString &title = {});
+    /// Whether the central area shows the comparison instead of the pages (action "Compare", C).
+    bool isComparing() const;
+    CompareSession *compareSession() const { return m_compare; }
+    ComparePage *comparePage() const { return m_comparePage; }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -74,6 +87,7 @@ private:
     void showAbout();
     void restoreSettings();
     core::RunConfig forInteractiveUse(core::RunConfig config) const;
+    void setComparing(bool on);
 
     TrainingController *m_controller = nullptr;
     ControlPanel *m_panel = nullptr;
@@ -96,6 +110,11 @@ private:
     QSplitter *m_splitter = nullptr;
     std::shared_ptr<const Frame> m_lastFrame; // redrawn when a page is shown
     long long m_stopAt = 0; // 0: until paused
+    // Compare mode: the session's two runs follow the panel as A; its page replaces the pages.
+    CompareSession *m_compare = nullptr;
+    ComparePage *m_comparePage = nullptr;
+    QStackedWidget *m_central = nullptr;
+    QAction *m_compareAction = nullptr;
 };
 
 } // namespace layerlens::ui
