@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <sstream>
 #include <stdexcept>
@@ -14,7 +15,7 @@ namespace layerlens::core {
 
 namespace {
 
-constexpr std::array<std::pair<DiagnosticKind, std::string_view>, 7> kNames{{
+constexpr std::array<std::pair<DiagnosticKind, std::string_view>, 10> kNames{{
     {DiagnosticKind::VanishingGradient, "vanishing_gradient"},
     {DiagnosticKind::ExplodingGradient, "exploding_gradient"},
     {DiagnosticKind::Saturation, "saturation"},
@@ -22,6 +23,9 @@ constexpr std::array<std::pair<DiagnosticKind, std::string_view>, 7> kNames{{
     {DiagnosticKind::Symmetry, "symmetry"},
     {DiagnosticKind::Divergence, "divergence"},
     {DiagnosticKind::Overfitting, "overfitting"},
+    {DiagnosticKind::ActivationCollapse, "activation_collapse"},
+    {DiagnosticKind::BiasShift, "bias_shift"},
+    {DiagnosticKind::BatchNormGap, "bn_inference_gap"},
 }};
 
 std::string format(double v)
@@ -134,15 +138,38 @@ std::vector<Diagnostic> DiagnosticsEngine::evaluate(const Snapshot &s)
                       + std::to_string(kGrowthWindow) + " snapshots");
     }
 
+    if (s.layers.size() >= 2) {
+        // The signal's spread at the last hidden layer against the first: small weights make every
+        // layer scale it down, so the ratio falls geometrically with depth.
+        const double first = s.layers.front().act.std, last = s.layers.back().act.std;
+        const int depth = static_cast<int>(s.layers.size());
+        // A last layer that is exactly 0 everywhere is dead or symmetric, reported as such.
+        if (first > 0.0 && last > 0.0 && std::isfinite(first) && std::isfinite(last) && last / first < kCollapseRatio)
+            raise(DiagnosticKind::ActivationCollapse, 0, last / first, kCollapseRatio,
+                  "activation collapse: layer " + std::to_string(depth) + "'s activations spread " + format(last / first)
+                      + " times as far as layer 1's (std " + format(last) + " against " + format(first) + ")");
+    }
+
     for (const auto &layer : s.layers) {
         if (layer.saturated > kSaturatedFraction)
             raise(DiagnosticKind::Saturation, layer.index, layer.saturated, kSaturatedFraction,
                   "saturation: " + percent(layer.saturated) + " of layer " + std::to_string(layer.index)
                       + "'s activations sit where the slope is nearly 0");
-        if (layer.dead > kDeadFraction)
+        // Only where the negative side is flat: a Leaky ReLU or ELU unit below 0 on every sample
+        // still gets a gradient and can come back (ELU's far-negative flat end counts as saturation).
+        if (layer.flatBelowZero && layer.dead > kDeadFraction)
             raise(DiagnosticKind::DeadUnits, layer.index, layer.dead, kDeadFraction,
                   "dead units: " + std::to_string(layer.deadUnits) + " of " + std::to_string(layer.width)
                       + " units of layer " + std::to_string(layer.index) + " are inactive for the whole batch");
+        // With BatchNorm the next layer subtracts the batch mean, so an offset does not propagate.
+        if (!layer.hasBatchNorm && std::isfinite(layer.act.mean) && std::isfinite(layer.act.std)
+            && std::abs(layer.act.mean) > kBiasShiftRatio * layer.act.std) {
+            const double ratio = layer.act.std > 0.0 ? std::abs(layer.act.mean) / layer.act.std
+                                                     : std::numeric_limits<double>::infinity();
+            raise(DiagnosticKind::BiasShift, layer.index, ratio, kBiasShiftRatio,
+                  "bias shift: layer " + std::to_string(layer.index) + "'s activations average " + format(layer.act.mean)
+                      + " with std " + format(layer.act.std) + ", so the next layer gets a constant offset");
+        }
         if (layer.width > 1 && layer.weight.distinctNeurons == 1)
             raise(DiagnosticKind::Symmetry, layer.index, 1.0, 1.0,
                   "symmetry: all " + std::to_string(layer.width) + " neurons of layer " + std::to_string(layer.index)
@@ -161,11 +188,23 @@ std::vector<Diagnostic> DiagnosticsEngine::evaluate(const Snapshot &s)
         pushBounded(m_evalTestLosses, s.testLoss, kOverfitWindow);
         pushBounded(m_evalTrainLosses, recentTrain, kOverfitWindow);
     }
-    if (m_evalTestLosses.size() == kOverfitWindow && slope(m_evalTestLosses) > 0.0 && slope(m_evalTrainLosses) < 0.0
-        && m_evalTestLosses.back() > kOverfitRise * m_bestTestLoss)
+    if (m_evalTestLosses.size() == kOverfitWindow && slope(m_evalTrainLosses) < 0.0
+        && *std::min_element(m_evalTestLosses.begin(), m_evalTestLosses.end()) > kOverfitRise * m_bestTestLoss)
         raise(DiagnosticKind::Overfitting, 0, m_evalTestLosses.back() / m_bestTestLoss, kOverfitRise,
               "overfitting: the test loss rose to " + format(m_evalTestLosses.back()) + " from its best "
                   + format(m_bestTestLoss) + " while the training loss kept falling");
+
+    if (s.hasBnModes && s.step >= kBnWarmupSteps)
+        pushBounded(m_bnDisagreements, s.bnModes.disagreement, kBnGapWindow);
+    if (m_bnDisagreements.size() == kBnGapWindow) {
+        const double disagreement = std::accumulate(m_bnDisagreements.begin(), m_bnDisagreements.end(), 0.0)
+                                    / static_cast<double>(kBnGapWindow);
+        if (disagreement > kBnGapDisagreement)
+            raise(DiagnosticKind::BatchNormGap, 0, disagreement, kBnGapDisagreement,
+                  "BatchNorm gap: " + percent(disagreement)
+                      + " of the probe samples change their predicted class between batch statistics (training) and "
+                        "running statistics (inference)");
+    }
 
     m_active = out;
     return out;

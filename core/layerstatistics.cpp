@@ -26,6 +26,8 @@ LayerStats measureLayer(const HiddenLayer<S> &layer, int index, const NetworkCon
     s.saturated = saturatedFraction(a, config.activation, config.eluAlpha);
     s.deadUnits = deadUnits(z, config.activation);
     s.dead = static_cast<double>(s.deadUnits) / static_cast<double>(z.rows());
+    s.flatBelowZero = config.activation == ActivationKind::Relu
+                      || (config.activation == ActivationKind::LeakyRelu && config.leakySlope == 0.0);
 
     const Dense<S> &dense = *layer.dense;
     const Matrix<S> &gw = dense.weightGradient();

@@ -44,10 +44,20 @@ struct LayerStats {
     double saturated = 0.0;    ///< fraction of entries with f'(z) < 1% of max f' (sigmoid, tanh, ELU)
     double dead = 0.0;         ///< fraction of units with z ≤ 0 on every sample (ReLU, Leaky ReLU, ELU)
     int deadUnits = 0;
+    bool flatBelowZero = false; ///< f′(z) = 0 for z < 0 (ReLU, Leaky ReLU with slope 0): a dead unit gets no gradient
     GradientStats grad;
     WeightStats weight;
     bool hasBatchNorm = false;
     BatchNormStats bn;
+};
+
+/// BatchNorm's two modes on the same probe (the first 128 training samples), dropout off: normalised
+/// in batch-size chunks by each chunk's own statistics (as in training) and by the running
+/// statistics (as in inference). Measured only when BatchNorm is on (docs/stats-format.md).
+struct BatchNormModes {
+    double batchLoss = 0.0, batchAcc = 0.0;     ///< with each chunk's μ_B, σ²_B
+    double runningLoss = 0.0, runningAcc = 0.0; ///< with the running statistics
+    double disagreement = 0.0;                  ///< fraction of probe samples whose predicted class differs
 };
 
 /// What the trainer knows after a step: an immutable value, shared as shared_ptr<const Snapshot>.
@@ -62,6 +72,8 @@ struct Snapshot {
     long long divergedAt = 0;      ///< the first step whose loss, gradient or weight was NaN/Inf
     std::string divergence;        ///< what became NaN/Inf
     double stepsPerSecond = 0.0;
+    bool hasBnModes = false;       ///< BatchNorm is on and bnModes was measured
+    BatchNormModes bnModes;
     std::vector<LayerStats> layers;
     std::vector<Diagnostic> diagnostics; ///< active at this step
 };

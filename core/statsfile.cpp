@@ -154,6 +154,11 @@ const std::vector<Column> &columns()
         {"bn_running_var", [](const Snapshot &, const LayerStats &l) { return l.hasBatchNorm ? l.bn.runningVar : kNaN; }},
         {"bn_gamma_mean", [](const Snapshot &, const LayerStats &l) { return l.hasBatchNorm ? l.bn.gammaMean : kNaN; }},
         {"bn_beta_mean", [](const Snapshot &, const LayerStats &l) { return l.hasBatchNorm ? l.bn.betaMean : kNaN; }},
+        {"bn_batch_loss", [](const Snapshot &s, const LayerStats &) { return s.hasBnModes ? s.bnModes.batchLoss : kNaN; }},
+        {"bn_running_loss", [](const Snapshot &s, const LayerStats &) { return s.hasBnModes ? s.bnModes.runningLoss : kNaN; }},
+        {"bn_batch_acc", [](const Snapshot &s, const LayerStats &) { return s.hasBnModes ? s.bnModes.batchAcc : kNaN; }},
+        {"bn_running_acc", [](const Snapshot &s, const LayerStats &) { return s.hasBnModes ? s.bnModes.runningAcc : kNaN; }},
+        {"bn_disagreement", [](const Snapshot &s, const LayerStats &) { return s.hasBnModes ? s.bnModes.disagreement : kNaN; }},
     };
     return c;
 }
@@ -175,6 +180,17 @@ json::Value snapshotToJson(const Snapshot &s)
     o["diverged_at"] = s.diverged ? json::Value(s.divergedAt) : json::Value();
     o["divergence"] = s.divergence;
     o["steps_per_second"] = s.stepsPerSecond;
+    if (s.hasBnModes) {
+        json::Value m = json::Value::object();
+        m["batch_loss"] = s.bnModes.batchLoss;
+        m["batch_acc"] = s.bnModes.batchAcc;
+        m["running_loss"] = s.bnModes.runningLoss;
+        m["running_acc"] = s.bnModes.runningAcc;
+        m["disagreement"] = s.bnModes.disagreement;
+        o["bn_modes"] = std::move(m);
+    } else {
+        o["bn_modes"] = json::Value();
+    }
     json::Value diagnostics = json::Value::array();
     for (const auto &d : s.diagnostics) {
         json::Value j = json::Value::object();
@@ -197,6 +213,7 @@ json::Value snapshotToJson(const Snapshot &s)
         j["act"]["saturated"] = l.saturated;
         j["act"]["dead"] = l.dead;
         j["act"]["dead_units"] = l.deadUnits;
+        j["act"]["flat_below_zero"] = l.flatBelowZero;
         json::Value g = json::Value::object();
         g["weight_norm"] = l.grad.weightNorm;
         g["bias_norm"] = l.grad.biasNorm;
@@ -252,6 +269,13 @@ Snapshot snapshotFromJson(const json::Value &o)
     const json::Value &reason = at(o, w, "divergence");
     s.divergence = reason.isString() ? reason.asString() : std::string();
     s.stepsPerSecond = num(o, w, "steps_per_second");
+    // Files written before the BatchNorm mode check have no "bn_modes": read as null.
+    if (const json::Value *modes = o.find("bn_modes"); modes && !modes->isNull()) {
+        const std::string mw = w + ".bn_modes";
+        s.hasBnModes = true;
+        s.bnModes = {num(*modes, mw, "batch_loss"), num(*modes, mw, "batch_acc"), num(*modes, mw, "running_loss"),
+                     num(*modes, mw, "running_acc"), num(*modes, mw, "disagreement")};
+    }
     const json::Value &diagnostics = at(o, w, "diagnostics");
     if (!diagnostics.isArray())
         throw std::invalid_argument("snapshot.diagnostics: expected a list");
@@ -284,6 +308,11 @@ Snapshot snapshotFromJson(const json::Value &o)
         l.saturated = num(act, lw + ".act", "saturated");
         l.dead = num(act, lw + ".act", "dead");
         l.deadUnits = static_cast<int>(num(act, lw + ".act", "dead_units"));
+        // Absent in files written before it existed: read as false.
+        const json::Value *flat = act.find("flat_below_zero");
+        if (flat && !flat->isBool())
+            throw std::invalid_argument(lw + ".act.flat_below_zero: expected true or false");
+        l.flatBelowZero = flat && flat->asBool();
         const json::Value &g = at(j, lw, "grad");
         l.grad.weightNorm = num(g, lw + ".grad", "weight_norm");
         l.grad.biasNorm = num(g, lw + ".grad", "bias_norm");

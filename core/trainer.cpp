@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
@@ -13,6 +14,11 @@ namespace layerlens::core {
 namespace {
 
 std::atomic<std::uint64_t> g_nextConfigId{1};
+
+/// Training samples the BatchNorm mode check runs through the network in both modes: enough to
+/// resolve a disagreement of a few percent, few enough that the check costs two forward passes of
+/// 128 samples per snapshot (docs/stats-format.md).
+constexpr Eigen::Index kBnProbe = 128;
 
 NetworkConfig networkFor(const RunConfig &config, const Dataset &data)
 {
@@ -92,6 +98,8 @@ TrainerStatus Trainer::step()
     // The statistics read the layer buffers of the training batch, so they are taken before a
     // test evaluation overwrites them.
     std::shared_ptr<Snapshot> snapshot = measureNow ? measure(next, true) : nullptr;
+    if (snapshot)
+        measureBnModes(*snapshot);
     if (next % m_config.evalEvery == 0 || last) {
         evaluateTest();
         if (snapshot) {
@@ -189,6 +197,73 @@ std::shared_ptr<Snapshot> Trainer::measure(long long step, bool afterUpdate)
     return s;
 }
 
+void Trainer::measureBnModes(Snapshot &s)
+{
+    // Only with BatchNorm: the first kBnProbe training samples (the split is shuffled) go through
+    // the network twice: in chunks of the batch size, each normalised by its own statistics as
+    // in training (running statistics frozen), and in inference mode with the running statistics.
+    // Dropout is off in both, so the difference is BatchNorm's alone and no dropout mask is drawn:
+    // the run stays bit-identical whether or how often this is measured.
+    const Eigen::Index probe = std::min<Eigen::Index>(kBnProbe, m_data->trainX.cols());
+    if (!m_config.network.batchNorm || m_status == TrainerStatus::Diverged || probe < 2)
+        return;
+    const Eigen::Index chunk = std::max<Eigen::Index>(2, std::min<Eigen::Index>(m_config.batchSize, probe));
+    const Labels labels(m_data->trainY.data(), static_cast<std::size_t>(probe));
+    auto predictions = [](const Matrix<float> &output, std::vector<int> &into, Eigen::Index offset) {
+        for (Eigen::Index j = 0; j < output.cols(); ++j) {
+            Eigen::Index best = 0;
+            output.col(j).maxCoeff(&best);
+            into[static_cast<std::size_t>(offset + j)] = static_cast<int>(best);
+        }
+    };
+    std::vector<int> withBatch(static_cast<std::size_t>(probe)), withRunning(static_cast<std::size_t>(probe));
+    Matrix<float> block; // probe features × chunk; alive while the network points at it
+
+    m_network->setTraining(true);
+    for (auto &layer : m_network->hiddenLayers()) {
+        layer.batchNorm->setUpdatesRunningStatistics(false);
+        layer.dropout->setTraining(false);
+    }
+    double lossSum = 0.0, correct = 0.0;
+    for (Eigen::Index start = 0; start < probe;) {
+        // A last chunk of one sample has no variance: it joins the chunk before.
+        Eigen::Index n = std::min(chunk, probe - start);
+        if (probe - start - n == 1)
+            ++n;
+        block = m_data->trainX.middleCols(start, n);
+        const Labels part = labels.subspan(static_cast<std::size_t>(start), static_cast<std::size_t>(n));
+        const Matrix<float> &output = m_network->forward(block);
+        lossSum += static_cast<double>(m_network->loss(part)) * static_cast<double>(n);
+        correct += accuracy(output, part) * static_cast<double>(n);
+        predictions(output, withBatch, start);
+        start += n;
+    }
+    for (auto &layer : m_network->hiddenLayers())
+        layer.batchNorm->setUpdatesRunningStatistics(true);
+
+    m_network->setTraining(false);
+    block = m_data->trainX.leftCols(probe);
+    const Matrix<float> &output = m_network->forward(block);
+    s.bnModes.runningLoss = static_cast<double>(m_network->loss(labels));
+    s.bnModes.runningAcc = accuracy(output, labels);
+    predictions(output, withRunning, 0);
+    m_network->setTraining(true); // also switches dropout back on
+
+    const double count = static_cast<double>(probe);
+    s.bnModes.batchLoss = lossSum / count;
+    s.bnModes.batchAcc = correct / count;
+    s.bnModes.disagreement =
+        static_cast<double>(std::inner_product(withBatch.begin(), withBatch.end(), withRunning.begin(), 0, std::plus<>(),
+                                               std::not_equal_to<>()))
+        / count;
+    s.hasBnModes = true;
+    m_history.append("bn_batch_loss", s.step, s.bnModes.batchLoss);
+    m_history.append("bn_running_loss", s.step, s.bnModes.runningLoss);
+    m_history.append("bn_batch_acc", s.step, s.bnModes.batchAcc);
+    m_history.append("bn_running_acc", s.step, s.bnModes.runningAcc);
+    m_history.append("bn_disagreement", s.step, s.bnModes.disagreement);
+}
+
 void Trainer::publish(std::shared_ptr<Snapshot> snapshot)
 {
     snapshot->diagnostics = m_diagnostics.evaluate(*snapshot);
@@ -201,7 +276,9 @@ std::shared_ptr<const Snapshot> Trainer::takeSnapshot()
 {
     if (m_status != TrainerStatus::Diverged)
         probe();
-    publish(measure(steps(), false));
+    auto snapshot = measure(steps(), false);
+    measureBnModes(*snapshot);
+    publish(std::move(snapshot));
     return m_snapshot;
 }
 
@@ -215,7 +292,9 @@ void Trainer::measureStepZero()
 {
     evaluateTest();
     probe();
-    publish(measure(0, false));
+    auto snapshot = measure(0, false);
+    measureBnModes(*snapshot);
+    publish(std::move(snapshot));
     m_rateClock = std::chrono::steady_clock::now();
     m_rateSteps = 0;
 }

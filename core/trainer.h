@@ -17,7 +17,8 @@ namespace layerlens::core {
 enum class TrainerStatus { Running, Finished, Diverged };
 
 /// The training loop of one run: mini-batches shuffled per epoch from the seed, a step-0
-/// snapshot of the fresh network, statistics every `every` steps, test evaluation every
+/// snapshot of the fresh network, statistics every `every` steps (with BatchNorm also the
+/// batch-versus-running statistics check, Snapshot::bnModes), test evaluation every
 /// `eval_every` steps, diagnostics, and the bounded history of every scalar series.
 /// Single-threaded and deterministic; the UI's worker thread drives it.
 class Trainer {
@@ -74,6 +75,8 @@ private:
     void probe();
     void measureStepZero();
     std::shared_ptr<Snapshot> measure(long long step, bool afterUpdate);
+    /// Fills snapshot.bnModes (BatchNorm only; docs/stats-format.md); changes nothing in the run.
+    void measureBnModes(Snapshot &snapshot);
     void publish(std::shared_ptr<Snapshot> snapshot);
 
     RunConfig m_config;

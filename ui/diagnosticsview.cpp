@@ -210,6 +210,12 @@ QString DiagnosticsView::kindName(core::DiagnosticKind kind)
         return tr("Divergence");
     case core::DiagnosticKind::Overfitting:
         return tr("Overfitting");
+    case core::DiagnosticKind::ActivationCollapse:
+        return tr("Activation collapse");
+    case core::DiagnosticKind::BiasShift:
+        return tr("Bias shift");
+    case core::DiagnosticKind::BatchNormGap:
+        return tr("BatchNorm train/inference gap");
     }
     return {};
 }
@@ -268,6 +274,21 @@ QString DiagnosticsView::explanation(const core::Diagnostic &d, const core::Snap
         return tr("The test loss rose to %1 times its best (alarm above %2 times) while the training loss kept "
                   "falling: the network memorises the training set.")
             .arg(number(d.value), number(d.threshold));
+    case core::DiagnosticKind::ActivationCollapse:
+        // value = std of the last hidden layer's activations / that of layer 1.
+        return tr("Layer %1's activations spread only %2 times as far as layer 1's (alarm below %3 times): the "
+                  "signal fades on its way through the layers.")
+            .arg(last, number(d.value), number(d.threshold));
+    case core::DiagnosticKind::BiasShift:
+        // value = |mean| / std of the layer's activations.
+        return tr("The activations sit %1 standard deviations away from 0 (alarm above %2): the next layer gets a "
+                  "constant offset, and the weights of each of its units tend to move together.")
+            .arg(number(d.value), number(d.threshold));
+    case core::DiagnosticKind::BatchNormGap:
+        return tr("%1% of the probe samples change their predicted class between batch statistics (training) and "
+                  "running statistics (inference) (alarm above %2%): the training curves do not show what inference "
+                  "will do.")
+            .arg(percent(d.value), percent(d.threshold));
     }
     return {};
 }

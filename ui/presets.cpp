@@ -6,17 +6,32 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+#include <initializer_list>
+#include <limits>
 #include <stdexcept>
+#include <string>
+#include <string_view>
 
 namespace layerlens::ui {
 
 namespace {
 
-core::json::Value readPreset(const QString &name)
+using core::json::Value;
+
+QStringList presetFileNames()
+{
+    QStringList names;
+    for (const QString &entry : QDir(QStringLiteral(":/presets")).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+        names << QFileInfo(entry).completeBaseName();
+    return names;
+}
+
+Value readPreset(const QString &name)
 {
     QFile file(QStringLiteral(":/presets/%1.json").arg(name));
     if (!file.open(QIODevice::ReadOnly)) {
-        const QStringList names = presetNames();
+        const QStringList names = presetFileNames();
         throw std::invalid_argument("--preset: unknown preset '" + name.toStdString() + "' (available: "
                                     + (names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))).toStdString()
                                     + ")");
@@ -26,29 +41,166 @@ core::json::Value readPreset(const QString &name)
                              "preset " + name.toStdString());
 }
 
+/// Errors of a lesson field: "preset NAME: FIELD: cause".
+[[noreturn]] void fail(const QString &name, const std::string &field, const std::string &cause)
+{
+    throw std::invalid_argument("preset " + name.toStdString() + ": " + field + ": " + cause);
+}
+
+void rejectUnknownKeys(const Value &object, std::initializer_list<std::string_view> known, const QString &name,
+                       const std::string &where)
+{
+    for (const auto &[key, value] : object.asObject())
+        if (std::find(known.begin(), known.end(), key) == known.end())
+            fail(name, where + key, "unknown key");
+}
+
+/// {"en": "...", "ko": "..."}, both non-empty.
+LocalizedText textFrom(const Value *value, const QString &name, const std::string &field)
+{
+    if (!value || !value->isObject())
+        fail(name, field, R"(expected {"en": "...", "ko": "..."})");
+    rejectUnknownKeys(*value, {"en", "ko"}, name, field + ".");
+    LocalizedText text;
+    for (const char *language : {"en", "ko"}) {
+        const Value *v = value->find(language);
+        if (!v || !v->isString() || v->asString().empty())
+            fail(name, field + "." + language, "expected a non-empty string");
+        (std::string_view(language) == "en" ? text.en : text.ko) = QString::fromStdString(v->asString());
+    }
+    return text;
+}
+
+std::vector<core::DiagnosticKind> expectsFrom(const Value *value, const QString &name, const std::string &field)
+{
+    if (!value || !value->isArray())
+        fail(name, field, "expected a list of diagnostic names");
+    std::vector<core::DiagnosticKind> kinds;
+    for (const Value &v : value->asArray()) {
+        if (!v.isString())
+            fail(name, field, "expected a list of diagnostic names");
+        try {
+            kinds.push_back(core::diagnosticFromName(v.asString()));
+        } catch (const std::invalid_argument &e) {
+            fail(name, field, e.what());
+        }
+    }
+    return kinds;
+}
+
+core::RunConfig configFrom(const Value &config, const QString &name, const std::string &field)
+{
+    try {
+        return core::configFromJson(config);
+    } catch (const std::invalid_argument &e) {
+        fail(name, field, e.what());
+    }
+}
+
 } // namespace
+
+QString LocalizedText::in(QStringView language) const
+{
+    return language == u"ko" && !ko.isEmpty() ? ko : en;
+}
 
 QStringList presetNames()
 {
-    QStringList names;
-    for (const QString &entry : QDir(QStringLiteral(":/presets")).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
-        names << QFileInfo(entry).completeBaseName();
+    // In lesson order; a preset without an order goes last, and ties keep the name order.
+    QStringList names = presetFileNames();
+    std::vector<std::pair<long long, QString>> ordered;
+    for (const QString &name : names) {
+        long long order = std::numeric_limits<long long>::max();
+        try {
+            const Value doc = readPreset(name);
+            if (const Value *o = doc.find("order"); o && o->isNumber() && o->isInteger())
+                order = o->asInt64();
+        } catch (const std::exception &) {
+            // A malformed preset still gets listed; presetConfig() reports what is wrong with it.
+        }
+        ordered.emplace_back(order, name);
+    }
+    std::stable_sort(ordered.begin(), ordered.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    names.clear();
+    for (const auto &entry : ordered)
+        names << entry.second;
     return names;
 }
 
 core::RunConfig presetConfig(const QString &name)
 {
-    const core::json::Value doc = readPreset(name);
+    const Value doc = readPreset(name);
     // A preset is a config plus lesson text; only its "config" object holds run settings.
-    const core::json::Value *config = doc.find("config");
+    const Value *config = doc.find("config");
     return core::configFromJson(config ? *config : doc);
 }
 
 QString presetTitle(const QString &name)
 {
-    const core::json::Value doc = readPreset(name);
-    const core::json::Value *title = doc.find("title");
-    return title && title->isString() ? QString::fromStdString(title->asString()) : QString();
+    const Value doc = readPreset(name);
+    const Value *title = doc.find("title");
+    if (!title)
+        return {};
+    if (title->isString())
+        return QString::fromStdString(title->asString());
+    const Value *en = title->find("en");
+    return en && en->isString() ? QString::fromStdString(en->asString()) : QString();
+}
+
+Lesson lesson(const QString &name)
+{
+    const Value doc = readPreset(name);
+    if (!doc.isObject())
+        fail(name, "(top level)", "expected an object");
+    rejectUnknownKeys(doc, {"order", "title", "question", "explanation", "expects", "test_steps", "config", "compare"},
+                      name, "");
+    Lesson l;
+    l.name = name;
+    const Value *order = doc.find("order");
+    if (!order || !order->isNumber() || !order->isInteger() || order->asInt64() < 1 || order->asInt64() > 10000)
+        fail(name, "order", "expected an integer in [1, 10000]");
+    l.order = static_cast<int>(order->asInt64());
+    l.title = textFrom(doc.find("title"), name, "title");
+    l.question = textFrom(doc.find("question"), name, "question");
+    l.explanation = textFrom(doc.find("explanation"), name, "explanation");
+    l.expects = expectsFrom(doc.find("expects"), name, "expects");
+    if (const Value *steps = doc.find("test_steps")) {
+        if (!steps->isNumber() || !steps->isInteger() || steps->asInt64() < 1)
+            fail(name, "test_steps", "expected a positive integer");
+        l.testSteps = steps->asInt64();
+    }
+    const Value *config = doc.find("config");
+    if (!config || !config->isObject())
+        fail(name, "config", "expected an object of config keys");
+    l.config = configFrom(*config, name, "config");
+    if (const Value *compare = doc.find("compare")) {
+        if (!compare->isObject())
+            fail(name, "compare", "expected an object");
+        rejectUnknownKeys(*compare, {"title", "config", "expects"}, name, "compare.");
+        LessonComparison c;
+        c.title = textFrom(compare->find("title"), name, "compare.title");
+        const Value *changes = compare->find("config");
+        if (!changes || !changes->isObject() || changes->size() == 0)
+            fail(name, "compare.config", "expected an object with the keys that differ");
+        // The comparison is the lesson's config with these keys replaced.
+        Value merged = *config;
+        for (const auto &[key, value] : changes->asObject())
+            merged[key] = value;
+        c.config = configFrom(merged, name, "compare.config");
+        if (const Value *expects = compare->find("expects"))
+            c.expects = expectsFrom(expects, name, "compare.expects");
+        l.compare = std::move(c);
+    }
+    return l;
+}
+
+std::vector<Lesson> lessons()
+{
+    std::vector<Lesson> all;
+    for (const QString &name : presetFileNames())
+        all.push_back(lesson(name));
+    std::stable_sort(all.begin(), all.end(), [](const Lesson &a, const Lesson &b) { return a.order < b.order; });
+    return all;
 }
 
 } // namespace layerlens::ui

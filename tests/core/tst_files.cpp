@@ -132,6 +132,7 @@ void TestFiles::statsRoundTrip()
     c.network.depth = 3;
     c.network.widths = {16};
     c.network.batchNorm = true;
+    c.network.activation = ActivationKind::Relu;
     c.steps = 40;
     c.every = 10;
     c.syncSeed();
@@ -155,9 +156,16 @@ void TestFiles::statsRoundTrip()
     QCOMPARE(rows.size(), snapshots.size() * 3); // one row per step and layer
     QCOMPARE(rows[4][0].first, std::string("step"));
     QCOMPARE(rows[4][0].second, 10.0);
-    for (const auto &[name, value] : rows[5])
+    for (const auto &[name, value] : rows[5]) {
         if (name == "grad_weight_norm")
             QCOMPARE(value, snapshots[1].layers[2].grad.weightNorm);
+        if (name == "bn_disagreement")
+            QCOMPARE(value, snapshots[1].bnModes.disagreement);
+    }
+    // The BatchNorm mode check and the flat-below-zero flag survive the round trip.
+    QVERIFY(back[1].hasBnModes);
+    QCOMPARE(back[1].bnModes.runningLoss, snapshots[1].bnModes.runningLoss);
+    QVERIFY(back[1].layers[0].flatBelowZero);
 }
 
 void TestFiles::atomicWriteFailureLeavesNothing()

@@ -1,5 +1,5 @@
 // The trainer: learning the spiral, the step-0 snapshot, intervals, live settings, determinism,
-// and every diagnostic on a known configuration (and none on healthy ones).
+// the BatchNorm mode check, and every diagnostic on a known configuration (and none on healthy ones).
 
 #include "core/trainer.h"
 
@@ -81,6 +81,7 @@ private slots:
     void liveSettings();
     void deterministic();
     void divergenceStops();
+    void bnModesLeaveTheRunAlone();
     void diagnosticFires_data();
     void diagnosticFires();
     void healthyIsQuiet_data();
@@ -221,6 +222,43 @@ void TestTrainer::divergenceStops()
     QCOMPARE(trainer.step(), TrainerStatus::Diverged); // and nothing moves after it
 }
 
+void TestTrainer::bnModesLeaveTheRunAlone()
+{
+    // The BatchNorm mode check runs two extra forwards at every snapshot: measuring at every step
+    // or only at the end must give the same run, bit for bit (no running-statistics update, no
+    // dropout mask drawn).
+    RunConfig c = baseConfig();
+    c.network.batchNorm = true;
+    c.network.dropout = 0.2;
+    c.steps = 30;
+    c.every = 1;
+    Trainer often(c, dataFor(c));
+    std::vector<std::shared_ptr<const Snapshot>> snapshots{often.snapshot()};
+    often.setSnapshotCallback([&](const std::shared_ptr<const Snapshot> &s) { snapshots.push_back(s); });
+    often.run(c.steps);
+    c.every = 30;
+    Trainer once(c, dataFor(c));
+    once.run(c.steps);
+    const auto &a = often.history().find("train_loss")->points(), &b = once.history().find("train_loss")->points();
+    QCOMPARE(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i)
+        QCOMPARE(a[i].value, b[i].value);
+    QVERIFY(often.network().hiddenLayers()[1].batchNorm->runningMean() == once.network().hiddenLayers()[1].batchNorm->runningMean());
+    QCOMPARE(snapshots.size(), std::size_t{31});
+    for (const auto &s : snapshots) {
+        QVERIFY(s->hasBnModes);
+        QVERIFY(std::isfinite(s->bnModes.batchLoss) && std::isfinite(s->bnModes.runningLoss));
+        QVERIFY(s->bnModes.disagreement >= 0.0 && s->bnModes.disagreement <= 1.0);
+        QVERIFY(s->bnModes.batchAcc >= 0.0 && s->bnModes.runningAcc <= 1.0);
+    }
+    QCOMPARE(often.history().find("bn_disagreement")->points().size(), std::size_t{31});
+    // Without BatchNorm nothing is measured.
+    c.network.batchNorm = false;
+    Trainer plain(c, dataFor(c));
+    QVERIFY(!plain.snapshot()->hasBnModes);
+    QVERIFY(!plain.history().find("bn_disagreement"));
+}
+
 void TestTrainer::diagnosticFires_data()
 {
     QTest::addColumn<RunConfig>("config");
@@ -285,6 +323,37 @@ void TestTrainer::diagnosticFires_data()
     overfit.evalEvery = 25;
     overfit.every = 25;
     QTest::newRow("overfitting/small_data_large_net") << overfit << DiagnosticKind::Overfitting;
+
+    RunConfig collapse = c; // tanh with N(0, 0.01) on 100 inputs: each layer scales the signal by 0.1
+    collapse.data.spec = "gaussian:256:100:10";
+    collapse.network.depth = 8;
+    collapse.network.widths = {100};
+    collapse.network.activation = ActivationKind::Tanh;
+    collapse.network.init = InitSpec{InitKind::Normal, 0.01};
+    collapse.steps = 0;
+    QTest::newRow("activation_collapse/tanh_normal0.01") << collapse << DiagnosticKind::ActivationCollapse;
+
+    RunConfig shift = c; // sigmoid outputs sit near 0.5
+    shift.network.activation = ActivationKind::Sigmoid;
+    shift.network.init.kind = InitKind::XavierNormal;
+    shift.steps = 0;
+    QTest::newRow("bias_shift/sigmoid") << shift << DiagnosticKind::BiasShift;
+
+    RunConfig gap = c; // BatchNorm on batches of 4
+    gap.network.batchNorm = true;
+    gap.optimizer.kind = OptimizerKind::Sgd;
+    gap.optimizer.lr = 0.1;
+    gap.batchSize = 4;
+    gap.steps = 150;
+    QTest::newRow("bn_inference_gap/batch4") << gap << DiagnosticKind::BatchNormGap;
+
+    RunConfig narrow = c; // ReLU, 10 layers of 4 units: units dead at initialisation
+    narrow.network.depth = 10;
+    narrow.network.widths = {4};
+    narrow.optimizer.kind = OptimizerKind::Sgd;
+    narrow.optimizer.lr = 0.1;
+    narrow.steps = 0;
+    QTest::newRow("dead_units/relu_narrow_deep") << narrow << DiagnosticKind::DeadUnits;
 }
 
 void TestTrainer::diagnosticFires()
@@ -308,6 +377,18 @@ void TestTrainer::healthyIsQuiet_data()
     relu.network.depth = 5;
     relu.steps = 300;
     QTest::newRow("relu/he_normal") << relu;
+    RunConfig bn = relu; // BatchNorm with batches of 64: batch and running statistics agree
+    bn.network.batchNorm = true;
+    QTest::newRow("relu/he_normal/bn-on") << bn;
+    RunConfig leaky = baseConfig(); // the narrow network that kills ReLU units, with Leaky ReLU
+    leaky.network.depth = 10;
+    leaky.network.widths = {4};
+    leaky.network.activation = ActivationKind::LeakyRelu;
+    leaky.network.leakySlope = 0.2;
+    leaky.optimizer.kind = OptimizerKind::Sgd;
+    leaky.optimizer.lr = 0.1;
+    leaky.steps = 300;
+    QTest::newRow("leaky_relu/narrow_deep") << leaky;
 }
 
 void TestTrainer::healthyIsQuiet()

@@ -123,6 +123,12 @@ void TestDiagnosticsView::oneRowPerDiagnostic_data()
                               << "All 64 neurons have the same weights";
     QTest::newRow("overfitting") << DiagnosticKind::Overfitting << 0 << 1.3 << thresholds::kOverfitRise
                                  << "Overfitting" << "network" << "rose to 1.3 times its best";
+    QTest::newRow("collapse") << DiagnosticKind::ActivationCollapse << 0 << 0.002 << thresholds::kCollapseRatio
+                              << "Activation collapse" << "network" << "Layer 4's activations spread only 0.002 times";
+    QTest::newRow("bias_shift") << DiagnosticKind::BiasShift << 2 << 4.5 << thresholds::kBiasShiftRatio << "Bias shift"
+                                << "layer 2" << "4.5 standard deviations away from 0";
+    QTest::newRow("bn_gap") << DiagnosticKind::BatchNormGap << 0 << 0.29 << thresholds::kBnGapDisagreement
+                            << "BatchNorm train/inference gap" << "network" << "29% of the probe samples";
 }
 
 void TestDiagnosticsView::oneRowPerDiagnostic()
