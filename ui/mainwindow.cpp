@@ -12,6 +12,8 @@
 #include "ui/distributionovertimeview.h"
 #include "ui/filemenu.h"
 #include "ui/gradientflowview.h"
+#include "ui/language.h"
+#include "ui/lessonpanel.h"
 #include "ui/presets.h"
 #include "ui/trainingcontroller.h"
 #include "ui/trainingcurvesview.h"
@@ -72,6 +74,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     dock->setMaximumWidth(330);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
+    createLessonDock();
 
     createViews();
     m_exports = new ChartExportActions(m_views, this);
@@ -187,6 +190,8 @@ void MainWindow::setPresentation(bool on)
         m_settingsWereVisible = m_settingsDock->isVisible();
         m_wasMaximized = isMaximized();
         m_settingsDock->hide();
+        m_lessonDock->show(); // the lesson text, large, where the settings were
+        m_lessonDock->raise();
         m_normalFont = font();
         QFont large = m_normalFont;
         large.setPointSizeF(large.pointSizeF() * DashboardView::kPresentationFontScale);
@@ -304,6 +309,23 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_compareAction);
 
+    QMenu *lessons = menuBar()->addMenu(tr("&Lessons"));
+    lessons->setObjectName(QStringLiteral("menuLessons"));
+    lessons->addAction(m_nextLessonAction);
+    lessons->addAction(m_previousLessonAction);
+    lessons->addSeparator();
+    try {
+        m_lessons = ui::lessons();
+    } catch (const std::exception &e) {
+        statusBar()->showMessage(tr("The lessons could not be read: %1").arg(QString::fromUtf8(e.what())), 10000);
+    }
+    const QString language = Language::preferred();
+    for (int index = 0; index < static_cast<int>(m_lessons.size()); ++index) {
+        QAction *go = lessons->addAction(QStringLiteral("%1. %2").arg(index + 1).arg(m_lessons[index].titleIn(language)),
+                                         this, [this, index] { goToLesson(index); });
+        go->setObjectName(QStringLiteral("actionLesson_") + m_lessons[index].name);
+    }
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About LayerLens"), this, &MainWindow::showAbout);
 }
@@ -315,8 +337,90 @@ void MainWindow::applyConfig(const core::RunConfig &config)
     m_compare->setConfigA(forInteractiveUse(config));
 }
 
+void MainWindow::createLessonDock()
+{
+    m_lessonPanel = new LessonPanel(this);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(m_lessonPanel);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(250);
+    m_lessonDock = new QDockWidget(tr("Lesson"), this);
+    m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
+    m_lessonDock->setWidget(scroll);
+    m_lessonDock->setMaximumWidth(440);
+    addDockWidget(Qt::LeftDockWidgetArea, m_lessonDock);
+    tabifyDockWidget(m_settingsDock, m_lessonDock);
+    m_settingsDock->raise();
+
+    m_nextLessonAction = new QAction(tr("&Next lesson"), this);
+    m_nextLessonAction->setObjectName(QStringLiteral("actionNextLesson"));
+    m_nextLessonAction->setShortcut(Qt::Key_N);
+    connect(m_nextLessonAction, &QAction::triggered, this, [this] { goToLesson(m_lessonIndex + 1); });
+    m_previousLessonAction = new QAction(tr("&Previous lesson"), this);
+    m_previousLessonAction->setObjectName(QStringLiteral("actionPreviousLesson"));
+    m_previousLessonAction->setShortcut(Qt::Key_P);
+    connect(m_previousLessonAction, &QAction::triggered, this,
+            [this] { goToLesson(m_lessonIndex < 0 ? 0 : m_lessonIndex - 1); });
+    for (QAction *action : {m_nextLessonAction, m_previousLessonAction}) {
+        action->setShortcutContext(Qt::WindowShortcut);
+        addAction(action);
+    }
+    connect(m_lessonPanel, &LessonPanel::nextRequested, m_nextLessonAction, &QAction::trigger);
+    connect(m_lessonPanel, &LessonPanel::previousRequested, m_previousLessonAction, &QAction::trigger);
+    connect(m_lessonPanel, &LessonPanel::compareRequested, this, &MainWindow::compareLesson);
+}
+
+void MainWindow::goToLesson(int index)
+{
+    if (m_lessons.empty())
+        return;
+    index = std::clamp(index, 0, static_cast<int>(m_lessons.size()) - 1);
+    m_lessonIndex = index;
+    const Lesson &lesson = m_lessons[static_cast<std::size_t>(index)];
+    const QString language = Language::preferred();
+    LessonText text;
+    text.number = index + 1;
+    text.count = static_cast<int>(m_lessons.size());
+    text.title = lesson.titleIn(language);
+    text.question = lesson.questionIn(language);
+    text.explanation = lesson.explanationIn(language);
+    QStringList expected;
+    for (const core::DiagnosticKind kind : lesson.expects)
+        expected << DiagnosticsView::kindName(kind);
+    text.expected = expected.isEmpty() ? tr("none: this is the healthy case") : expected.join(QStringLiteral(", "));
+    text.hasComparison = lesson.compare.has_value();
+    m_lessonPanel->setLesson(text);
+    m_lessonDock->show();
+    m_lessonDock->raise();
+    if (isComparing() && lesson.compare)
+        compareLesson(); // stay in compare mode with this lesson's pair
+    else if (isComparing())
+        startComparison(lesson.config, m_compare->pair().overrides(lesson.config));
+    else
+        applyConfig(lesson.config);
+    statusBar()->showMessage(tr("Lesson %1: %2").arg(index + 1).arg(text.title), 8000);
+}
+
+void MainWindow::compareLesson()
+{
+    if (m_lessonIndex < 0 || m_lessonIndex >= static_cast<int>(m_lessons.size()))
+        return;
+    const Lesson &lesson = m_lessons[static_cast<std::size_t>(m_lessonIndex)];
+    if (!lesson.compare)
+        return;
+    startComparison(lesson.config, differences(lesson.config, lesson.compare->config),
+                    lesson.compare->title.in(Language::preferred()));
+}
+
 void MainWindow::choosePreset(const QString &name)
 {
+    const auto found = std::find_if(m_lessons.begin(), m_lessons.end(),
+                                    [&](const Lesson &lesson) { return lesson.name == name; });
+    if (found != m_lessons.end()) {
+        goToLesson(static_cast<int>(found - m_lessons.begin())); // a preset is a lesson: show its text too
+        return;
+    }
     try {
         applyConfig(presetConfig(name));
         statusBar()->showMessage(presetTitle(name), 8000);

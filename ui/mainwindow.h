@@ -2,6 +2,7 @@
 
 #include "ui/comparepair.h"
 #include "ui/frame.h"
+#include "ui/presets.h"
 
 #include <QFont>
 #include <QMainWindow>
@@ -27,6 +28,7 @@ class CompareSession;
 class ControlPanel;
 class DashboardView;
 class FileMenu;
+class LessonPanel;
 class TrainingController;
 
 /// The application window. It assembles the control panel, the views and the toolbar and wires
@@ -88,6 +90,9 @@ private:
     void restoreSettings();
     core::RunConfig forInteractiveUse(core::RunConfig config) const;
     void setComparing(bool on);
+    void createLessonDock();
+    void goToLesson(int index);
+    void compareLesson();
 
     TrainingController *m_controller = nullptr;
     ControlPanel *m_panel = nullptr;
@@ -97,6 +102,12 @@ private:
     FileMenu *m_files = nullptr;
     ChartExportActions *m_exports = nullptr;
     QDockWidget *m_settingsDock = nullptr;
+    QDockWidget *m_lessonDock = nullptr;
+    LessonPanel *m_lessonPanel = nullptr;
+    QAction *m_nextLessonAction = nullptr;
+    QAction *m_previousLessonAction = nullptr;
+    std::vector<Lesson> m_lessons;
+    int m_lessonIndex = -1; // none chosen yet
     QAction *m_presentAction = nullptr;
     bool m_presenting = false;
     bool m_settingsWereVisible = true;

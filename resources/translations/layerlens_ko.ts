@@ -29,6 +29,57 @@
     </message>
 </context>
 <context>
+    <name>layerlens::ui</name>
+    <message>
+        <source>BatchNorm on/off</source>
+        <translation>배치 정규화 켬/끔</translation>
+    </message>
+    <message>
+        <source>He vs Xavier init</source>
+        <translation>He 대 Xavier 초기화</translation>
+    </message>
+    <message>
+        <source>Leaky ReLU vs ReLU</source>
+        <translation>Leaky ReLU 대 ReLU</translation>
+    </message>
+    <message>
+        <source>Dropout 0.5 vs none</source>
+        <translation>드롭아웃 0.5 대 없음</translation>
+    </message>
+    <message>
+        <source>Batch size 1 (SGD)</source>
+        <translation>배치 크기 1 (SGD)</translation>
+    </message>
+    <message>
+        <source>Full batch (GD)</source>
+        <translation>전체 배치 (GD)</translation>
+    </message>
+    <message>
+        <source>Learning rate ×10</source>
+        <translation>학습률 ×10</translation>
+    </message>
+    <message>
+        <source>Nothing (B = A)</source>
+        <translation>차이 없음 (B = A)</translation>
+    </message>
+    <message>
+        <source>BN on</source>
+        <translation>BN 켬</translation>
+    </message>
+    <message>
+        <source>BN off</source>
+        <translation>BN 끔</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>전체 배치</translation>
+    </message>
+    <message>
+        <source>batch %1</source>
+        <translation>배치 %1</translation>
+    </message>
+</context>
+<context>
     <name>layerlens::ui::ActivationHistogramView</name>
     <message>
         <source>Activation distributions</source>
@@ -176,6 +227,208 @@
     <message>
         <source>Export o&amp;ptions</source>
         <translation>내보내기 옵션(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>layerlens::ui::CompareCurvesView</name>
+    <message>
+        <source>Training curves, A and B</source>
+        <translation>학습 곡선, A와 B</translation>
+    </message>
+    <message>
+        <source>training loss (each mini-batch)</source>
+        <translation>학습 손실 (미니배치마다)</translation>
+    </message>
+    <message>
+        <source>test loss</source>
+        <translation>테스트 손실</translation>
+    </message>
+    <message>
+        <source>training accuracy (each mini-batch)</source>
+        <translation>학습 정확도 (미니배치마다)</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>테스트 정확도</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>정확도 (%)</translation>
+    </message>
+</context>
+<context>
+    <name>layerlens::ui::CompareLayerProfileView</name>
+    <message>
+        <source>Layers, A and B</source>
+        <translation>층별 비교, A와 B</translation>
+    </message>
+    <message>
+        <source>gradient norm ‖∂L/∂W‖ per layer</source>
+        <translation>층별 기울기 노름 ‖∂L/∂W‖</translation>
+    </message>
+    <message>
+        <source>std of the activations per layer</source>
+        <translation>층별 활성값 표준편차</translation>
+    </message>
+    <message>
+        <source>update ratio ‖ΔW‖/‖W‖ per layer</source>
+        <translation>층별 업데이트 비율 ‖ΔW‖/‖W‖</translation>
+    </message>
+    <message>
+        <source>dead units per layer</source>
+        <translation>층별 죽은 유닛</translation>
+    </message>
+    <message>
+        <source>saturated units per layer</source>
+        <translation>층별 포화된 유닛</translation>
+    </message>
+    <message>
+        <source>layer (in → out)</source>
+        <translation>층 (입력 → 출력)</translation>
+    </message>
+    <message>
+        <source>‖∂L/∂W‖</source>
+        <translation>‖∂L/∂W‖</translation>
+    </message>
+    <message>
+        <source>std σ</source>
+        <translation>표준편차 σ</translation>
+    </message>
+    <message>
+        <source>‖ΔW‖/‖W‖</source>
+        <translation>‖ΔW‖/‖W‖</translation>
+    </message>
+    <message>
+        <source>dead (%)</source>
+        <translation>죽은 유닛 (%)</translation>
+    </message>
+    <message>
+        <source>saturated (%)</source>
+        <translation>포화 (%)</translation>
+    </message>
+</context>
+<context>
+    <name>layerlens::ui::ComparePage</name>
+    <message>
+        <source>What run B changes relative to run A; everything else, data, seed and schedule included, is A&apos;s (the settings panel edits A)</source>
+        <translation>실행 B가 실행 A와 다른 점입니다. 데이터, 시드, 일정을 포함한 나머지는 모두 A와 같습니다 (설정 패널은 A를 편집합니다)</translation>
+    </message>
+    <message>
+        <source>&amp;B differs by:</source>
+        <translation>B의 차이(&amp;B):</translation>
+    </message>
+    <message>
+        <source>Side &amp;by side</source>
+        <translation>나란히 보기(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Overlaid</source>
+        <translation>겹쳐 보기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>행:</translation>
+    </message>
+    <message>
+        <source>The view in the upper row, for A and for B</source>
+        <translation>위쪽 행에 A와 B 모두에 보여 줄 뷰</translation>
+    </message>
+    <message>
+        <source>The view in the lower row, for A and for B</source>
+        <translation>아래쪽 행에 A와 B 모두에 보여 줄 뷰</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>활성값</translation>
+    </message>
+    <message>
+        <source>Gradient flow</source>
+        <translation>기울기 흐름</translation>
+    </message>
+    <message>
+        <source>Training curves</source>
+        <translation>학습 곡선</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>B (same config)</source>
+        <translation>B (같은 설정)</translation>
+    </message>
+    <message>
+        <source>A: %1</source>
+        <translation>실행 A: %1</translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation>실행 B: %1</translation>
+    </message>
+    <message>
+        <source> (same as A)</source>
+        <translation> (A와 같음)</translation>
+    </message>
+    <message>
+        <source> — solid line</source>
+        <translation> — 실선</translation>
+    </message>
+    <message>
+        <source> — dashed line</source>
+        <translation> — 점선</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>실행 중 아님</translation>
+    </message>
+    <message>
+        <source>building the network…</source>
+        <translation>네트워크를 만드는 중…</translation>
+    </message>
+    <message>
+        <source>step %1 · loss %2 · accuracy %3%</source>
+        <translation>스텝 %1 · 손실 %2 · 정확도 %3%</translation>
+    </message>
+    <message>
+        <source> · test %1%</source>
+        <translation> · 테스트 %1%</translation>
+    </message>
+    <message>
+        <source>DIVERGED at step %1</source>
+        <translation>스텝 %1에서 발산</translation>
+    </message>
+</context>
+<context>
+    <name>layerlens::ui::ComparePair</name>
+    <message>
+        <source>Nothing (B = A)</source>
+        <translation>차이 없음 (B = A)</translation>
+    </message>
+</context>
+<context>
+    <name>layerlens::ui::CompareSession</name>
+    <message>
+        <source>B: %1 (B runs A&apos;s config)</source>
+        <translation>B: %1 (B는 A의 설정으로 실행합니다)</translation>
+    </message>
+</context>
+<context>
+    <name>layerlens::ui::ComparisonView</name>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>표시(&amp;S):</translation>
     </message>
 </context>
 <context>
@@ -557,6 +810,30 @@
         <source>The test loss rose to %1 times its best (alarm above %2 times) while the training loss kept falling: the network memorises the training set.</source>
         <translation>학습 손실은 계속 줄어드는데 테스트 손실은 최저치의 %1배까지 올랐습니다(경보 기준 %2배 초과): 신경망이 학습 데이터를 외우고 있습니다.</translation>
     </message>
+    <message>
+        <source>Activation collapse</source>
+        <translation>활성값 붕괴</translation>
+    </message>
+    <message>
+        <source>Bias shift</source>
+        <translation>편향 이동</translation>
+    </message>
+    <message>
+        <source>BatchNorm train/inference gap</source>
+        <translation>배치 정규화 학습/추론 차이</translation>
+    </message>
+    <message>
+        <source>Layer %1&apos;s activations spread only %2 times as far as layer 1&apos;s (alarm below %3 times): the signal fades on its way through the layers.</source>
+        <translation>%1층 활성값의 퍼짐이 1층의 %2배에 불과합니다 (경고 기준 %3배 미만): 신호가 층을 지나며 사라집니다.</translation>
+    </message>
+    <message>
+        <source>The activations sit %1 standard deviations away from 0 (alarm above %2): the next layer gets a constant offset, and the weights of each of its units tend to move together.</source>
+        <translation>활성값이 0에서 표준편차의 %1배만큼 떨어져 있습니다 (경고 기준 %2배 초과): 다음 층은 일정한 오프셋을 받고, 각 유닛의 가중치들이 함께 움직이려 합니다.</translation>
+    </message>
+    <message>
+        <source>%1% of the probe samples change their predicted class between batch statistics (training) and running statistics (inference) (alarm above %2%): the training curves do not show what inference will do.</source>
+        <translation>점검용 샘플의 %1%가 배치 통계(학습)와 이동 통계(추론) 사이에서 예측 클래스가 바뀝니다 (경고 기준 %2% 초과): 학습 곡선만으로는 추론 결과를 알 수 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>layerlens::ui::DistributionOverTimeView</name>
@@ -777,6 +1054,53 @@ Replace them?</source>
         <source>no data yet</source>
         <translation>아직 데이터 없음</translation>
     </message>
+    <message>
+        <source>dashed: %1</source>
+        <translation>점선: %1</translation>
+    </message>
+</context>
+<context>
+    <name>layerlens::ui::LessonPanel</name>
+    <message>
+        <source>◀ Previous (P)</source>
+        <translation>◀ 이전 (P)</translation>
+    </message>
+    <message>
+        <source>Next (N) ▶</source>
+        <translation>다음 (N) ▶</translation>
+    </message>
+    <message>
+        <source>Compare side by side (C)</source>
+        <translation>나란히 비교 (C)</translation>
+    </message>
+    <message>
+        <source>Lesson %1 of %2</source>
+        <translation>수업 %1 / %2</translation>
+    </message>
+    <message>
+        <source>No lesson chosen</source>
+        <translation>선택한 수업 없음</translation>
+    </message>
+    <message>
+        <source>Press N for the first lesson, or choose one under Preset.</source>
+        <translation>N을 누르면 첫 수업이 시작됩니다. 프리셋에서 골라도 됩니다.</translation>
+    </message>
+    <message>
+        <source>Predict first: %1</source>
+        <translation>먼저 예측해 보세요: %1</translation>
+    </message>
+    <message>
+        <source>Expected warning: %1</source>
+        <translation>예상되는 경고: %1</translation>
+    </message>
+    <message>
+        <source>Hide the explanation</source>
+        <translation>설명 숨기기</translation>
+    </message>
+    <message>
+        <source>Show the explanation</source>
+        <translation>설명 보기</translation>
+    </message>
 </context>
 <context>
     <name>layerlens::ui::MainWindow</name>
@@ -887,6 +1211,54 @@ Replace them?</source>
     <message>
         <source>The saved settings could not be read (%1); using the defaults.</source>
         <translation>저장된 설정을 읽지 못해(%1) 기본값을 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>Train a second run B beside the settings&apos; run A and compare them (C)</source>
+        <translation>설정의 실행 A 옆에서 두 번째 실행 B를 학습시켜 비교합니다 (C)</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>발표 모드(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen, large type, thick lines, high contrast (F11; Esc leaves)</source>
+        <translation>전체 화면, 큰 글씨, 굵은 선, 높은 대비 (F11, Esc로 나가기)</translation>
+    </message>
+    <message>
+        <source>Compare: the settings edit run A; Space, S and R drive A and B together</source>
+        <translation>비교: 설정은 실행 A를 편집합니다. Space, S, R은 A와 B를 함께 조작합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>수업(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The lessons could not be read: %1</source>
+        <translation>수업을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>수업</translation>
+    </message>
+    <message>
+        <source>&amp;Next lesson</source>
+        <translation>다음 수업(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous lesson</source>
+        <translation>이전 수업(&amp;P)</translation>
+    </message>
+    <message>
+        <source>none: this is the healthy case</source>
+        <translation>없음: 건강한 경우입니다</translation>
+    </message>
+    <message>
+        <source>Lesson %1: %2</source>
+        <translation>수업 %1: %2</translation>
     </message>
 </context>
 <context>

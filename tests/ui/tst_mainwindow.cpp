@@ -3,7 +3,9 @@
 
 #include "ui/controlpanel.h"
 #include "ui/dashboardview.h"
+#include "ui/lessonpanel.h"
 #include "ui/mainwindow.h"
+#include "ui/presets.h"
 #include "ui/trainingcontroller.h"
 
 #include <QAction>
@@ -32,6 +34,7 @@ private slots:
     void settingsRemembered();
     void closeWhileTraining();
     void presentationModeEnlargesAndRestores();
+    void lessonKeysWalkTheLessons();
 };
 
 void TestMainWindow::initTestCase()
@@ -168,6 +171,37 @@ void TestMainWindow::presentationModeEnlargesAndRestores()
     for (int i = 0; i < 6; ++i)
         QTest::keyClick(&window, Qt::Key_F11);
     QCOMPARE(chart->titleFont().pointSizeF(), title);
+    QVERIFY(window.close());
+}
+
+void TestMainWindow::lessonKeysWalkTheLessons()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const std::vector<ui::Lesson> lessons = ui::lessons();
+    QVERIFY(lessons.size() >= 15);
+    auto *panel = window.findChild<ui::LessonPanel *>();
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("lessonDock"));
+    QVERIFY(panel && dock);
+    QCOMPARE(panel->lesson().number, 0);
+    QTest::keyClick(&window, Qt::Key_N);
+    QCOMPARE(panel->lesson().number, 1);
+    QCOMPARE(panel->lesson().count, static_cast<int>(lessons.size()));
+    QCOMPARE(panel->lesson().title, lessons[0].title.en.isEmpty() ? lessons[0].title.ko : panel->lesson().title);
+    QVERIFY(!panel->lesson().question.isEmpty() && !panel->lesson().explanation.isEmpty());
+    QTRY_VERIFY(dock->isVisible());
+    // The lesson's network is what trains.
+    QCOMPARE(window.controlPanel()->config().network.activation, lessons[0].config.network.activation);
+    QCOMPARE(window.controlPanel()->config().network.depth, lessons[0].config.network.depth);
+    QTest::keyClick(&window, Qt::Key_N);
+    QCOMPARE(panel->lesson().number, 2);
+    QCOMPARE(window.controlPanel()->config().network.activation, lessons[1].config.network.activation);
+    QTest::keyClick(&window, Qt::Key_P);
+    QTest::keyClick(&window, Qt::Key_P); // stays on the first
+    QCOMPARE(panel->lesson().number, 1);
+    QTRY_VERIFY(window.controller()->latestFrame() &&
+                window.controller()->latestFrame()->config.network.depth == lessons[0].config.network.depth);
     QVERIFY(window.close());
 }
 
