@@ -248,9 +248,10 @@ void ActivationHistogramView::updateLabels()
         m_chart->plotArea().width() > 1.0 ? m_chart->plotArea().width() : m_chart->size().width() * 0.85;
     const qreal chartHeight = m_chart->size().height() > 1.0 ? m_chart->size().height() : 300.0;
     const QFontMetricsF labelMetrics(m_layerAxis->labelsFont()), titleMetrics(m_layerAxis->titleFont());
-    const qreal labelSpace = 0.4 * chartHeight - titleMetrics.height() - 20.0; // paddings of title and labels
+    // Paddings of the title and the labels, and the rich-text margins of a multi-line label.
+    const qreal labelSpace = 0.4 * chartHeight - titleMetrics.height() - 28.0;
     const auto fits = [&](const QStringList &labels, int lines, qreal scale) {
-        return lines * labelMetrics.lineSpacing() * (scale < 1.0 ? 0.9 : 1.0) <= labelSpace &&
+        return lines * labelMetrics.lineSpacing() * (scale < 1.0 ? 1.2 : 1.4) <= labelSpace &&
                labelStride(count, plotWidth, labelWidth(m_layerAxis, labels, scale)) == 1;
     };
     if (fits(oneLine, 2, 1.0)) {

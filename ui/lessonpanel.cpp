@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <QVariant>
 
 namespace layerlens::ui {
 
@@ -83,6 +84,20 @@ void LessonPanel::setLesson(const LessonText &lesson)
     m_previous->setEnabled(any && lesson.number > 1);
     m_next->setEnabled(!any || lesson.number < lesson.count);
     m_compare->setVisible(any && lesson.hasComparison);
+}
+
+void LessonPanel::setTextScale(qreal scale)
+{
+    for (QWidget *widget : findChildren<QWidget *>()) {
+        QVariant base = widget->property("ll_lessonFont");
+        if (!base.isValid()) {
+            base = QVariant::fromValue(widget->font());
+            widget->setProperty("ll_lessonFont", base);
+        }
+        QFont font = base.value<QFont>();
+        font.setPointSizeF(font.pointSizeF() * scale);
+        widget->setFont(font);
+    }
 }
 
 void LessonPanel::revealExplanation(bool shown)

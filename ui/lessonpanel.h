@@ -32,6 +32,8 @@ public:
     /// Shows `lesson`; a default LessonText shows how to choose one.
     void setLesson(const LessonText &lesson);
     const LessonText &lesson() const { return m_lesson; }
+    /// Type `scale` times its normal size (presentation mode: the lesson text read from the back row).
+    void setTextScale(qreal scale);
     /// Shows or hides the explanation (hidden when a lesson is chosen: predict first).
     void revealExplanation(bool shown);
 

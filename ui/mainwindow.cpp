@@ -192,6 +192,8 @@ void MainWindow::setPresentation(bool on)
         m_settingsDock->hide();
         m_lessonDock->show(); // the lesson text, large, where the settings were
         m_lessonDock->raise();
+        m_lessonPanel->setTextScale(1.6);
+        m_lessonDock->setMaximumWidth(520);
         m_normalFont = font();
         QFont large = m_normalFont;
         large.setPointSizeF(large.pointSizeF() * DashboardView::kPresentationFontScale);
@@ -199,6 +201,8 @@ void MainWindow::setPresentation(bool on)
         showFullScreen();
     } else {
         setFont(m_normalFont);
+        m_lessonPanel->setTextScale(1.0);
+        m_lessonDock->setMaximumWidth(440);
         m_settingsDock->setVisible(m_settingsWereVisible);
         if (m_wasMaximized)
             showMaximized();
@@ -246,7 +250,16 @@ void MainWindow::createActions()
     m_compareAction->setCheckable(true);
     m_compareAction->setShortcut(Qt::Key_C);
     m_compareAction->setToolTip(tr("Train a second run B beside the settings' run A and compare them (C)"));
-    connect(m_compareAction, &QAction::toggled, this, &MainWindow::setComparing);
+    connect(m_compareAction, &QAction::toggled, this, [this](bool on) {
+        // In a lesson with a pair, C opens that pair; otherwise B is A with the chosen difference.
+        const bool lessonPair = on && !isComparing() && m_lessonIndex >= 0 &&
+                                m_lessonIndex < static_cast<int>(m_lessons.size()) &&
+                                m_lessons[static_cast<std::size_t>(m_lessonIndex)].compare.has_value();
+        if (lessonPair)
+            compareLesson();
+        else
+            setComparing(on);
+    });
     connect(m_compare, &CompareSession::runningChanged, this, [this](bool running) {
         m_runAction->setText(running ? tr("Pause") : tr("Run"));
         m_runAction->setChecked(running);
