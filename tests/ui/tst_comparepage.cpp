@@ -27,6 +27,8 @@
 #include <QToolBar>
 #include <QtTest>
 
+#include "comparetestdata.h"
+
 #include <cmath>
 
 using namespace layerlens;
@@ -39,30 +41,10 @@ namespace {
 
 core::RunConfig smallConfig()
 {
-    core::RunConfig c;
-    c.data.spec = "moons";
-    c.data.samples = 200;
-    c.network.depth = 3;
-    c.network.widths = {8};
-    c.network.activation = core::ActivationKind::Tanh;
-    c.network.init.kind = core::InitKind::XavierNormal;
-    c.every = 1;
-    c.evalEvery = 5;
-    c.steps = core::kMaxSteps;
-    return c;
+    return comparetestdata::smallConfig(1, 5);
 }
 
-bool bothSettledAt(const CompareSession &session, long long step)
-{
-    if (session.isBusy())
-        return false;
-    for (const Side side : {Side::A, Side::B}) {
-        const auto frame = session.latestFrame(side);
-        if (!frame || frame->running || frame->snapshot->step != step)
-            return false;
-    }
-    return true;
-}
+using comparetestdata::bothSettledAt;
 
 /// Finite points of history series `name` of `side`'s newest frame.
 qsizetype historyCount(const CompareSession &session, Side side, const std::string &name)

@@ -9,6 +9,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include "comparetestdata.h"
+
 using namespace layerlens;
 using layerlens::ui::ComparePair;
 using layerlens::ui::CompareSession;
@@ -19,17 +21,7 @@ namespace {
 
 core::RunConfig smallConfig()
 {
-    core::RunConfig c;
-    c.data.spec = "moons";
-    c.data.samples = 200;
-    c.network.depth = 3;
-    c.network.widths = {8};
-    c.network.activation = core::ActivationKind::Tanh;
-    c.network.init.kind = core::InitKind::XavierNormal;
-    c.every = 5;
-    c.evalEvery = 10;
-    c.steps = core::kMaxSteps; // as the GUI trains: until paused
-    return c;
+    return comparetestdata::smallConfig(5, 10);
 }
 
 long long stepOf(const CompareSession &session, Side side)
@@ -38,18 +30,7 @@ long long stepOf(const CompareSession &session, Side side)
     return frame ? frame->snapshot->step : -1;
 }
 
-/// Both sides have shown a frame at `step` and neither is training.
-bool bothSettledAt(const CompareSession &session, long long step)
-{
-    if (session.isBusy())
-        return false;
-    for (const Side side : {Side::A, Side::B}) {
-        const auto frame = session.latestFrame(side);
-        if (!frame || frame->running || frame->snapshot->step != step)
-            return false;
-    }
-    return true;
-}
+using comparetestdata::bothSettledAt;
 
 /// No round is under way and both sides show the same step, not training.
 bool bothSettled(const CompareSession &session)
