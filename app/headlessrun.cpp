@@ -86,8 +86,9 @@ Formats parseFormats(const QString &list)
     return formats;
 }
 
-/// The views of the dashboard, each at a size that suits a slide, drawn from `frame` offscreen.
-std::vector<std::unique_ptr<ui::DashboardView>> renderViews(const ui::Frame &frame)
+/// The views of the dashboard, each at a size that suits a slide, laid out offscreen (never
+/// shown on a screen).
+std::vector<std::unique_ptr<ui::DashboardView>> createViews()
 {
     std::vector<std::unique_ptr<ui::DashboardView>> views;
     std::vector<QSize> sizes;
@@ -109,13 +110,18 @@ std::vector<std::unique_ptr<ui::DashboardView>> renderViews(const ui::Frame &fra
         views[i]->show();
     }
     QCoreApplication::processEvents();
+    return views;
+}
+
+/// Draws `frame` in every view.
+void drawFrame(const std::vector<std::unique_ptr<ui::DashboardView>> &views, const ui::Frame &frame)
+{
     // Twice: charts fit their axes and labels to the plot size the first frame gave them.
     for (int pass = 0; pass < 2; ++pass) {
         for (auto &view : views)
             view->showFrame(frame);
         QCoreApplication::processEvents();
     }
-    return views;
 }
 
 std::string percent(double fraction)
@@ -230,6 +236,7 @@ int run(const QStringList &arguments)
     Formats formats;
     QDir outDir;
     double pngScale = 2.0;
+    std::vector<std::unique_ptr<ui::DashboardView>> views; // only when an image format is asked for
     if ((parser.isSet(format) || parser.isSet(scale) || parser.isSet(caption)) && !parser.isSet(out))
         throw BadInput("--format, --scale and --caption need --out DIR");
     if (parser.isSet(out)) {
@@ -249,11 +256,14 @@ int run(const QStringList &arguments)
             csvPath = outDir.filePath(QStringLiteral("stats.csv"));
             checkOutput(csvPath, overwrite, "--out");
         }
+        if (!formats.images.empty())
+            views = createViews();
+        QStringList names{QStringLiteral("dashboard")};
+        for (const auto &view : views)
+            names << view->viewId();
         for (const ui::ExportFormat image : formats.images)
-            for (const char *name : {"activations", "gradients", "weights", "curves", "distribution", "boundary",
-                                     "diagnostics", "dashboard"})
-                checkOutput(outDir.filePath(QString::fromLatin1(name) + QLatin1Char('.') + ui::exportFormatName(image)),
-                            overwrite, "--out");
+            for (const QString &name : names)
+                checkOutput(outDir.filePath(name + QLatin1Char('.') + ui::exportFormatName(image)), overwrite, "--out");
     }
     if (parser.isSet(saveModel))
         checkOutput(parser.value(saveModel), overwrite, "--save-model");
@@ -310,7 +320,7 @@ int run(const QStringList &arguments)
     if (!formats.images.empty()) {
         // The views as the GUI would draw the final state, rendered offscreen.
         const std::shared_ptr<const ui::Frame> frame = ui::makeFrame(*trainer, runConfig);
-        const auto views = renderViews(*frame);
+        drawFrame(views, *frame);
         ui::ExportOptions options;
         options.scale = pngScale;
         if (parser.isSet(caption))

@@ -162,6 +162,20 @@ int screenDpi(const QWidget *widget)
     return widget ? widget->logicalDpiY() : 96;
 }
 
+// `sheet` on white at `scale` device pixels per logical pixel.
+QImage rasterize(const Sheet &sheet, qreal scale)
+{
+    QImage image(QSize(static_cast<int>(std::ceil(sheet.size.width() * scale)),
+                       static_cast<int>(std::ceil(sheet.size.height() * scale))),
+                 QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(scale);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    setUpPainter(painter);
+    sheet.paint(painter, QPoint());
+    return image;
+}
+
 bool writeImage(QSaveFile &file, const std::vector<Sheet> &sheets, ExportFormat format, qreal scale, int dpi,
                 const QString &title)
 {
@@ -169,16 +183,7 @@ bool writeImage(QSaveFile &file, const std::vector<Sheet> &sheets, ExportFormat 
         return false;
     if (format == ExportFormat::Png) {
         const Sheet &sheet = sheets.front();
-        QImage image(QSize(static_cast<int>(std::ceil(sheet.size.width() * scale)),
-                           static_cast<int>(std::ceil(sheet.size.height() * scale))),
-                     QImage::Format_ARGB32_Premultiplied);
-        image.setDevicePixelRatio(scale);
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        setUpPainter(painter);
-        sheet.paint(painter, QPoint());
-        painter.end();
-        return image.save(&file, "PNG");
+        return rasterize(sheet, scale).save(&file, "PNG");
     }
     if (format == ExportFormat::Svg) {
         const Sheet &sheet = sheets.front();
@@ -289,17 +294,7 @@ QString exportCaption(const core::RunConfig &config, long long step)
 
 QImage renderView(DashboardView *view, const ExportOptions &options)
 {
-    const Sheet sheet = viewSheet(view, options.caption);
-    const qreal scale = clampScale(options.scale);
-    QImage image(QSize(static_cast<int>(std::ceil(sheet.size.width() * scale)),
-                       static_cast<int>(std::ceil(sheet.size.height() * scale))),
-                 QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(scale);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    setUpPainter(painter);
-    sheet.paint(painter, QPoint());
-    return image;
+    return rasterize(viewSheet(view, options.caption), clampScale(options.scale));
 }
 
 void exportView(DashboardView *view, const QString &path, ExportFormat format, const ExportOptions &options)
