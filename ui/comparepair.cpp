@@ -9,7 +9,6 @@ namespace layerlens::ui {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("ComparePair", text); }
 
 QString valueOf(const core::RunConfig &config, std::string_view key)
 {
@@ -37,7 +36,7 @@ ComparePair ComparePair::fixed(ConfigOverrides overrides, const QString &label)
         QStringList parts;
         for (const auto &[key, value] : overrides)
             parts << QString::fromStdString(key + "=" + value);
-        name = parts.isEmpty() ? tr("Nothing (B = A)") : parts.join(QStringLiteral(", "));
+        name = parts.isEmpty() ? QCoreApplication::translate("ComparePair", "Nothing (B = A)") : parts.join(QStringLiteral(", "));
     }
     return {QStringLiteral("custom"), name, [overrides](const core::RunConfig &) { return overrides; }};
 }
@@ -46,25 +45,25 @@ const std::vector<ComparePair> &builtInPairs()
 {
     static const std::vector<ComparePair> pairs = [] {
         std::vector<ComparePair> p;
-        p.push_back(toggle("batchnorm", tr("BatchNorm on/off"), "batchnorm",
+        p.push_back(toggle("batchnorm", QCoreApplication::translate("ComparePair", "BatchNorm on/off"), "batchnorm",
                            [](const core::RunConfig &a) { return !a.network.batchNorm; }, "false", "true"));
-        p.push_back(toggle("init", tr("He vs Xavier init"), "init",
+        p.push_back(toggle("init", QCoreApplication::translate("ComparePair", "He vs Xavier init"), "init",
                            [](const core::RunConfig &a) { return !isHe(a.network.init.kind); }, "xavier_normal",
                            "he_normal"));
-        p.push_back(toggle("activation", tr("Leaky ReLU vs ReLU"), "activation",
+        p.push_back(toggle("activation", QCoreApplication::translate("ComparePair", "Leaky ReLU vs ReLU"), "activation",
                            [](const core::RunConfig &a) { return a.network.activation != core::ActivationKind::LeakyRelu; },
                            "relu", "leaky_relu"));
-        p.push_back(toggle("dropout", tr("Dropout 0.5 vs none"), "dropout",
+        p.push_back(toggle("dropout", QCoreApplication::translate("ComparePair", "Dropout 0.5 vs none"), "dropout",
                            [](const core::RunConfig &a) { return a.network.dropout == 0.0; }, "0", "0.5"));
-        p.push_back(ComparePair::fixed({{"batch_size", "1"}}, tr("Batch size 1 (SGD)")));
+        p.push_back(ComparePair::fixed({{"batch_size", "1"}}, QCoreApplication::translate("ComparePair", "Batch size 1 (SGD)")));
         p.back().id = QStringLiteral("batch1");
-        p.push_back(ComparePair::fixed({{"batch_size", std::to_string(core::kMaxBatchSize)}}, tr("Full batch (GD)")));
+        p.push_back(ComparePair::fixed({{"batch_size", std::to_string(core::kMaxBatchSize)}}, QCoreApplication::translate("ComparePair", "Full batch (GD)")));
         p.back().id = QStringLiteral("fullbatch");
-        p.push_back({QStringLiteral("lr10"), tr("Learning rate ×10"), [](const core::RunConfig &a) {
+        p.push_back({QStringLiteral("lr10"), QCoreApplication::translate("ComparePair", "Learning rate ×10"), [](const core::RunConfig &a) {
                          const double lr = std::min(100.0, a.optimizer.lr * 10.0);
                          return ConfigOverrides{{"lr", QString::number(lr, 'g', 6).toStdString()}};
                      }});
-        p.push_back(ComparePair::fixed({}, tr("Nothing (B = A)")));
+        p.push_back(ComparePair::fixed({}, QCoreApplication::translate("ComparePair", "Nothing (B = A)")));
         p.back().id = QStringLiteral("none");
         return p;
     }();
@@ -117,10 +116,10 @@ QString describeKeys(const core::RunConfig &config, const std::vector<std::strin
                 init += QStringLiteral(" c=") + valueOf(config, "init_constant");
             parts << init;
         } else if (key == "batchnorm") {
-            parts << (config.network.batchNorm ? tr("BN on") : tr("BN off"));
+            parts << (config.network.batchNorm ? QCoreApplication::translate("ComparePair", "BN on") : QCoreApplication::translate("ComparePair", "BN off"));
         } else if (key == "batch_size") {
-            parts << (config.batchSize >= core::kMaxBatchSize ? tr("full batch")
-                                                              : tr("batch %1").arg(config.batchSize));
+            parts << (config.batchSize >= core::kMaxBatchSize ? QCoreApplication::translate("ComparePair", "full batch")
+                                                              : QCoreApplication::translate("ComparePair", "batch %1").arg(config.batchSize));
         } else {
             // Numbers as people write them: "dropout 0", not the JSON "0.0".
             QString value = valueOf(config, key);

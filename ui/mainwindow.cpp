@@ -332,9 +332,8 @@ void MainWindow::createMenus()
     } catch (const std::exception &e) {
         statusBar()->showMessage(tr("The lessons could not be read: %1").arg(QString::fromUtf8(e.what())), 10000);
     }
-    const QString language = Language::preferred();
     for (int index = 0; index < static_cast<int>(m_lessons.size()); ++index) {
-        QAction *go = lessons->addAction(QStringLiteral("%1. %2").arg(index + 1).arg(m_lessons[index].titleIn(language)),
+        QAction *go = lessons->addAction(QStringLiteral("%1. %2").arg(index + 1).arg(m_lessons[index].title.translated()),
                                          this, [this, index] { goToLesson(index); });
         go->setObjectName(QStringLiteral("actionLesson_") + m_lessons[index].name);
     }
@@ -391,13 +390,12 @@ void MainWindow::goToLesson(int index)
     index = std::clamp(index, 0, static_cast<int>(m_lessons.size()) - 1);
     m_lessonIndex = index;
     const Lesson &lesson = m_lessons[static_cast<std::size_t>(index)];
-    const QString language = Language::preferred();
     LessonText text;
     text.number = index + 1;
     text.count = static_cast<int>(m_lessons.size());
-    text.title = lesson.titleIn(language);
-    text.question = lesson.questionIn(language);
-    text.explanation = lesson.explanationIn(language);
+    text.title = lesson.title.translated();
+    text.question = lesson.question.translated();
+    text.explanation = lesson.explanation.translated();
     QStringList expected;
     for (const core::DiagnosticKind kind : lesson.expects)
         expected << DiagnosticsView::kindName(kind);
@@ -423,7 +421,7 @@ void MainWindow::compareLesson()
     if (!lesson.compare)
         return;
     startComparison(lesson.config, differences(lesson.config, lesson.compare->config),
-                    lesson.compare->title.in(Language::preferred()));
+                    lesson.compare->title.translated());
 }
 
 void MainWindow::choosePreset(const QString &name)

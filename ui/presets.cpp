@@ -2,6 +2,7 @@
 
 #include "core/json.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -55,20 +56,12 @@ void rejectUnknownKeys(const Value &object, std::initializer_list<std::string_vi
             fail(name, where + key, "unknown key");
 }
 
-/// {"en": "...", "ko": "..."}, both non-empty.
-LocalizedText textFrom(const Value *value, const QString &name, const std::string &field)
+/// A non-empty English string; its translation is looked up as "NAME: FIELD".
+LessonString textFrom(const Value *value, const QString &name, const std::string &field)
 {
-    if (!value || !value->isObject())
-        fail(name, field, R"(expected {"en": "...", "ko": "..."})");
-    rejectUnknownKeys(*value, {"en", "ko"}, name, field + ".");
-    LocalizedText text;
-    for (const char *language : {"en", "ko"}) {
-        const Value *v = value->find(language);
-        if (!v || !v->isString() || v->asString().empty())
-            fail(name, field + "." + language, "expected a non-empty string");
-        (std::string_view(language) == "en" ? text.en : text.ko) = QString::fromStdString(v->asString());
-    }
-    return text;
+    if (!value || !value->isString() || value->asString().empty())
+        fail(name, field, "expected a non-empty string (English; the Korean is in resources/translations)");
+    return {QString::fromStdString(value->asString()), name + QStringLiteral(": ") + QString::fromStdString(field)};
 }
 
 std::vector<core::DiagnosticKind> expectsFrom(const Value *value, const QString &name, const std::string &field)
@@ -99,9 +92,9 @@ core::RunConfig configFrom(const Value &config, const QString &name, const std::
 
 } // namespace
 
-QString LocalizedText::in(QStringView language) const
+QString LessonString::translated() const
 {
-    return language == u"ko" && !ko.isEmpty() ? ko : en;
+    return QCoreApplication::translate("Lesson", source.toUtf8().constData(), id.toUtf8().constData());
 }
 
 QStringList presetNames()
@@ -139,12 +132,9 @@ QString presetTitle(const QString &name)
 {
     const Value doc = readPreset(name);
     const Value *title = doc.find("title");
-    if (!title)
+    if (!title || !title->isString())
         return {};
-    if (title->isString())
-        return QString::fromStdString(title->asString());
-    const Value *en = title->find("en");
-    return en && en->isString() ? QString::fromStdString(en->asString()) : QString();
+    return LessonString{QString::fromStdString(title->asString()), name + QStringLiteral(": title")}.translated();
 }
 
 Lesson lesson(const QString &name)

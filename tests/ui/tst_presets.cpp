@@ -1,7 +1,8 @@
 // The built-in presets read as lessons: every one parses, has its title, question and
-// explanation in English and Korean, a unique lesson number and a comparison that builds; the
-// old accessors keep working.
+// explanation in English in the preset and in Korean through the translator, a unique lesson
+// number and a comparison that builds; the old accessors keep working.
 
+#include "ui/language.h"
 #include "ui/presets.h"
 
 #include <QtTest>
@@ -65,23 +66,31 @@ void TestPresets::textsInBothLanguages()
     QFETCH(QString, name);
     const ui::Lesson l = ui::lesson(name);
     QCOMPARE(l.name, name);
-    for (const ui::LocalizedText *text : {&l.title, &l.question, &l.explanation}) {
-        QVERIFY(!text->en.trimmed().isEmpty());
-        QVERIFY(!text->ko.trimmed().isEmpty());
-        QVERIFY2(hasHangul(text->ko), qPrintable(text->ko));
-        QVERIFY2(!hasHangul(text->en), qPrintable(text->en));
-        QCOMPARE(text->in(u"en"), text->en);
-        QCOMPARE(text->in(u"ko"), text->ko);
-        QCOMPARE(text->in(u"fr"), text->en); // unknown language: English
+    std::vector<std::pair<const ui::LessonString *, QString>> texts = {
+        {&l.title, QStringLiteral("title")}, {&l.question, QStringLiteral("question")},
+        {&l.explanation, QStringLiteral("explanation")}};
+    if (l.compare)
+        texts.emplace_back(&l.compare->title, QStringLiteral("compare.title"));
+    // English: the preset's own text, untranslated.
+    for (const auto &[text, field] : texts) {
+        QVERIFY(!text->source.trimmed().isEmpty());
+        QVERIFY2(!hasHangul(text->source), qPrintable(text->source));
+        QCOMPARE(text->id, name + QStringLiteral(": ") + field);
+        QCOMPARE(text->translated(), text->source);
     }
-    QCOMPARE(l.titleIn(u"ko"), l.title.ko);
-    QCOMPARE(l.questionIn(u"en"), l.question.en);
-    QCOMPARE(l.explanationIn(u"ko"), l.explanation.ko);
+    QCOMPARE(ui::presetTitle(name), l.title.source);
+    // Korean: every text has its translation in the built .qm (resources/translations/layerlens_ko.ts).
+    ui::Language language;
+    QVERIFY(language.install(QStringLiteral("ko")));
+    for (const auto &[text, field] : texts) {
+        const QString korean = text->translated();
+        QVERIFY2(korean != text->source && hasHangul(korean),
+                 qPrintable(QStringLiteral("%1 has no Korean translation").arg(text->id)));
+    }
+    QCOMPARE(ui::presetTitle(name), l.title.translated());
+    QVERIFY(language.install(QStringLiteral("en")));
+    QCOMPARE(l.title.translated(), l.title.source);
     QVERIFY(l.config.steps > 0);
-    if (l.compare) {
-        QVERIFY(!l.compare->title.en.isEmpty());
-        QVERIFY(hasHangul(l.compare->title.ko));
-    }
 }
 
 void TestPresets::comparisonsBuild()
@@ -113,7 +122,7 @@ void TestPresets::oldAccessorsStillWork()
     const core::RunConfig c = ui::presetConfig(QStringLiteral("sigmoid-deep"));
     QCOMPARE(c.network.activation, core::ActivationKind::Sigmoid);
     QCOMPARE(c.network.depth, 10);
-    QCOMPARE(ui::presetTitle(QStringLiteral("sigmoid-deep")), ui::lesson(QStringLiteral("sigmoid-deep")).title.en);
+    QCOMPARE(ui::presetTitle(QStringLiteral("sigmoid-deep")), ui::lesson(QStringLiteral("sigmoid-deep")).title.source);
     QCOMPARE(core::toJson(ui::presetConfig(QStringLiteral("relu-he"))), core::toJson(ui::lesson(QStringLiteral("relu-he")).config));
 }
 

@@ -1,7 +1,7 @@
 // The Korean interface: every message of resources/translations/layerlens_ko.ts translated
 // (finished, in Hangul where the source has words, with the source's placeholders, tags and
-// mnemonic), every tr() string of ui/ and app/ present in the .ts (lupdate run over the sources),
-// the built .qm turning a real MainWindow Korean, unique mnemonics in every menu, and
+// mnemonic), every tr() string of ui/ and app/ and every lesson text present in the .ts (lupdate
+// run over the sources), the built .qm turning a real MainWindow Korean, unique mnemonics in every menu, and
 // View ▸ Language rebuilding the window in the other language from the saved settings.
 
 #include "ui/controlpanel.h"
@@ -316,7 +316,7 @@ void TestTranslations::koreanIsComplete()
 
 void TestTranslations::sourcesMatchTheTranslationFile()
 {
-    // lupdate over ui/ and app/ as the update_translations target runs it, into an empty file.
+    // lupdate over ui/, app/ and the lesson texts as update_translations runs it, into an empty file.
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString probe = dir.filePath(QStringLiteral("probe_ko.ts"));
@@ -325,13 +325,17 @@ void TestTranslations::sourcesMatchTheTranslationFile()
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
     lupdate.start(QStringLiteral(LAYERLENS_LUPDATE),
                   {QStringLiteral("-silent"), QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-I"),
-                   source, source + QStringLiteral("/ui"), source + QStringLiteral("/app"), QStringLiteral("-ts"), probe});
+                   source, source + QStringLiteral("/ui"), source + QStringLiteral("/app"),
+                   QStringLiteral(LAYERLENS_LESSON_STRINGS), QStringLiteral("-ts"), probe});
     QVERIFY2(lupdate.waitForFinished(60000), qPrintable(lupdate.errorString()));
     const QString output = QString::fromLocal8Bit(lupdate.readAll());
     QVERIFY2(lupdate.exitStatus() == QProcess::NormalExit && lupdate.exitCode() == 0, qPrintable(output));
     // "Qualifying with unknown namespace/class" means a context lupdate could not resolve: its
     // messages would carry a context that tr() never asks for at run time.
     QVERIFY2(!output.contains(QLatin1String("unknown namespace")), qPrintable(output));
+    // "lacks Q_OBJECT macro": a tr() that is not a class's own (a free helper, a lambda in a
+    // namespace), filed under a context its translate() call never uses.
+    QVERIFY2(!output.contains(QLatin1String("lacks Q_OBJECT")), qPrintable(output));
 
     const TsFile fromSources = readTs(probe);
     QVERIFY(!fromSources.messages.isEmpty());
