@@ -15,6 +15,7 @@
 #include <QToolButton>
 #include <QFont>
 #include <QFontMetricsF>
+#include <QGraphicsLayout>
 #include <QLegend>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -305,6 +306,37 @@ QString DashboardView::titleWithNote(const QString &title, const QString &note)
         return title;
     return QStringLiteral("<center>") + title.toHtmlEscaped() + QStringLiteral("<br><small>") + note.toHtmlEscaped() +
            QStringLiteral("</small></center>");
+}
+
+QString DashboardView::firstThatFits(const QStringList &texts, const QFont &font, qreal width)
+{
+    const QFontMetricsF metrics(font);
+    for (const QString &text : texts)
+        if (metrics.horizontalAdvance(text) <= width)
+            return text;
+    return texts.isEmpty() ? QString() : texts.last();
+}
+
+QString DashboardView::TextFit::operator()(const QStringList &texts, const QFont &font, qreal width)
+{
+    if (width != m_width || texts != m_texts || font != m_font) {
+        m_answer = firstThatFits(texts, font, width);
+        m_texts = texts;
+        m_font = font;
+        m_width = width;
+    }
+    return m_answer;
+}
+
+qreal DashboardView::titleWidth(const QChart *chart)
+{
+    // Qt lays the title out inside the chart's layout margins and its own margins, and elides
+    // it a little before that width runs out.
+    constexpr qreal kSlack = 4.0;
+    qreal left = 0, top = 0, right = 0, bottom = 0;
+    if (chart->layout())
+        chart->layout()->getContentsMargins(&left, &top, &right, &bottom);
+    return chart->size().width() - left - right - chart->margins().left() - chart->margins().right() - 2.0 * kSlack;
 }
 
 void DashboardView::fitLogAxis(QLogValueAxis *axis, const LogScale &scale, const QString &title)

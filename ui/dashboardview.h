@@ -85,6 +85,23 @@ public:
     /// Plain `title` with plain `note` as a second, smaller line (HTML for QChart::setTitle, "<"
     /// escaped); `title` alone when the note is empty.
     static QString titleWithNote(const QString &title, const QString &note);
+    /// The first of `texts` (longest first) that is at most `width` pixels wide in `font`; the
+    /// last one when none is. Titles and axis titles use it to give up words before Qt elides.
+    static QString firstThatFits(const QStringList &texts, const QFont &font, qreal width);
+    /// firstThatFits() remembering its last answer: charts ask on every frame, and measuring
+    /// text (with fallback fonts for ‖∂) costs more than comparing the question.
+    class TextFit {
+    public:
+        QString operator()(const QStringList &texts, const QFont &font, qreal width);
+
+    private:
+        QStringList m_texts;
+        QFont m_font;
+        qreal m_width = -1.0;
+        QString m_answer;
+    };
+    /// The width a chart has for its title: its own minus the margins Qt keeps around the title.
+    static qreal titleWidth(const QChart *chart);
     /// Puts `labels` (HTML allowed, unique) at `positions` (increasing) on a category axis whose
     /// labels are drawn on the values; touches the axis only when the labels changed.
     static void setCategoryLabels(QCategoryAxis *axis, const QStringList &labels, const QList<qreal> &positions);

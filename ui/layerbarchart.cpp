@@ -23,10 +23,10 @@ constexpr qreal kBarHalfWidth = 0.36; // of a slot of width 1
 constexpr int kMaxNamedInTitle = 5;   // skipped layers listed in the title
 } // namespace
 
-LayerBarChart::LayerBarChart(Scale scale, const QString &title, const QString &valueTitle, QGraphicsItem *parent)
-    : QChart(parent), m_scale(scale), m_title(title), m_valueTitle(valueTitle)
+LayerBarChart::LayerBarChart(Scale scale, const QStringList &titles, const QString &valueTitle, QGraphicsItem *parent)
+    : QChart(parent), m_scale(scale), m_titles(titles), m_valueTitle(valueTitle)
 {
-    setTitle(title);
+    setTitle(m_titles.value(0));
     legend()->hide(); // the layer axis names the bars
     m_layerAxis = new QCategoryAxis;
     m_layerAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
@@ -47,6 +47,7 @@ LayerBarChart::LayerBarChart(Scale scale, const QString &title, const QString &v
     }
     // Thin the labels to the width the plot really has, once the layout knows it.
     connect(this, &QChart::plotAreaChanged, this, [this] { updateLabels(); });
+    connect(this, &QGraphicsWidget::geometryChanged, this, &LayerBarChart::updateTitle);
 }
 
 QAbstractAxis *LayerBarChart::valueAxis() const
@@ -130,16 +131,30 @@ void LayerBarChart::setValues(const QList<int> &layers, const QList<double> &val
     }
 
     m_layerAxis->setRange(0.5, std::max(1, count) + 0.5);
-    QString title = m_title;
+    m_titleSuffix.clear();
     if (count == 0)
-        title += tr(" · no hidden layers");
+        m_titleSuffix = tr(" · no hidden layers");
     if (!skipped.isEmpty()) {
         if (skipped.size() > kMaxNamedInTitle)
             skipped = skipped.first(kMaxNamedInTitle) << QStringLiteral("…");
-        title += tr(" · not finite: %1").arg(skipped.join(QStringLiteral(", ")));
+        m_titleSuffix = tr(" · not finite: %1").arg(skipped.join(QStringLiteral(", ")));
     }
-    setTitle(DashboardView::titleWithNote(title, note));
+    m_note = note;
+    updateTitle();
     updateLabels();
+}
+
+void LayerBarChart::updateTitle()
+{
+    // The longest form of the title that fits with what setValues() added (a problem it names
+    // is never dropped), so a narrow chart shows "‖∂L/∂W‖" rather than "Gradient norm ‖∂…".
+    QStringList candidates;
+    for (const QString &title : m_titles)
+        candidates << title + m_titleSuffix;
+    const QString title = DashboardView::titleWithNote(
+        m_titleFit(candidates, titleFont(), DashboardView::titleWidth(this)), m_note);
+    if (this->title() != title)
+        setTitle(title);
 }
 
 void LayerBarChart::updateLabels()
@@ -152,6 +167,12 @@ void LayerBarChart::updateLabels()
     // Before the first layout the plot area is empty: estimate it from the chart's width.
     const qreal plotWidth = plotArea().width() > 1.0 ? plotArea().width() : size().width() * 0.85;
     DashboardView::setLayerLabels(m_layerAxis, m_layers, plotWidth);
+    // Qt elides an axis title a little inside the plot's width.
+    constexpr qreal kAxisTitleSlack = 16.0;
+    const QString axisTitle =
+        m_axisTitleFit({tr("layer (in → out)"), tr("layer")}, m_layerAxis->titleFont(), plotWidth - kAxisTitleSlack);
+    if (m_layerAxis->titleText() != axisTitle)
+        m_layerAxis->setTitleText(axisTitle);
 }
 
 void LayerBarChart::showBarTip(int bar, bool entering) const

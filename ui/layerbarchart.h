@@ -3,7 +3,10 @@
 #include <QChart>
 #include <QList>
 #include <QPointF>
+#include "ui/dashboardview.h"
+
 #include <QString>
+#include <QStringList>
 
 QT_BEGIN_NAMESPACE
 class QAbstractAxis;
@@ -24,7 +27,8 @@ class LayerBarChart : public QChart {
 public:
     enum class Scale { Linear, Logarithmic };
 
-    LayerBarChart(Scale scale, const QString &title, const QString &valueTitle, QGraphicsItem *parent = nullptr);
+    /// `titles`: the title, then shorter forms of it for a narrow chart (the first that fits is shown).
+    LayerBarChart(Scale scale, const QStringList &titles, const QString &valueTitle, QGraphicsItem *parent = nullptr);
 
     /// Draws bar j as layer `layers[j]` (1-based number) with height `values[j]`. NaN/±Inf (and on
     /// a log axis negative values) get no bar and are named in the title; on a log axis values
@@ -44,10 +48,14 @@ public:
 private:
     void setBarCount(int count);
     void updateLabels();
+    void updateTitle();
     void showBarTip(int bar, bool entering) const;
 
     Scale m_scale;
-    QString m_title, m_valueTitle;
+    QStringList m_titles;
+    QString m_valueTitle;
+    QString m_titleSuffix, m_note; // what setValues() adds to the title, and the axis note
+    DashboardView::TextFit m_titleFit, m_axisTitleFit;
     QCategoryAxis *m_layerAxis = nullptr;
     QValueAxis *m_linearAxis = nullptr;
     QLogValueAxis *m_logAxis = nullptr;

@@ -34,11 +34,11 @@ double niceStep(double x)
 }
 } // namespace
 
-LayerHistoryChart::LayerHistoryChart(const QString &title, const QString &valueTitle, Zeros zeros,
+LayerHistoryChart::LayerHistoryChart(const QStringList &titles, const QString &valueTitle, Zeros zeros,
                                      QGraphicsItem *parent)
-    : QChart(parent), m_title(title), m_valueTitle(valueTitle), m_zeros(zeros)
+    : QChart(parent), m_titles(titles), m_valueTitle(valueTitle), m_zeros(zeros)
 {
-    setTitle(title);
+    setTitle(m_titles.value(0));
     m_stepAxis = new QValueAxis;
     m_stepAxis->setTitleText(tr("step"));
     m_stepAxis->setLabelFormat(QStringLiteral("%.0f"));
@@ -54,8 +54,9 @@ LayerHistoryChart::LayerHistoryChart(const QString &title, const QString &valueT
     connect(this, &QGraphicsWidget::geometryChanged, this, &LayerHistoryChart::updateLegendAndTitle);
 }
 
-void LayerHistoryChart::setReferenceLine(double value, const QString &name)
+void LayerHistoryChart::setReferenceLine(double value, const QString &name, const QString &shortName)
 {
+    m_referenceShortName = shortName;
     if (!m_reference) {
         m_reference = new QLineSeries;
         addSeries(m_reference);
@@ -189,11 +190,20 @@ void LayerHistoryChart::updateLegendAndTitle()
     }
     if (legend()->isVisible() != anyMarker)
         legend()->setVisible(anyMarker);
-    QStringList notes{m_scaleNote};
-    if (m_reference && !roomForLegend)
-        notes << tr("dashed: %1").arg(m_reference->name());
-    notes.removeAll(QString());
-    const QString title = DashboardView::titleWithNote(m_title, notes.join(QStringLiteral(" · ")));
+    // The title and its note in the longest forms that fit the chart's width.
+    const qreal width = DashboardView::titleWidth(this);
+    QStringList noteForms;
+    for (const QString &reference : {m_reference ? m_reference->name() : QString(), m_referenceShortName}) {
+        QStringList notes{m_scaleNote};
+        if (m_reference && !roomForLegend && !reference.isEmpty())
+            notes << tr("dashed: %1").arg(reference);
+        notes.removeAll(QString());
+        noteForms << notes.join(QStringLiteral(" · "));
+    }
+    QFont noteFont = titleFont();
+    noteFont.setPointSizeF(noteFont.pointSizeF() / 1.2); // <small>, as Qt's rich text draws it
+    const QString title =
+        DashboardView::titleWithNote(m_titleFit(m_titles, titleFont(), width), m_noteFit(noteForms, noteFont, width));
     if (this->title() != title)
         setTitle(title);
 }

@@ -3,7 +3,10 @@
 #include <QChart>
 #include <QList>
 #include <QPointF>
+#include "ui/dashboardview.h"
+
 #include <QString>
+#include <QStringList>
 
 #include <string>
 
@@ -29,10 +32,14 @@ public:
     /// quantity too small for float (drawn on the bottom edge, which the axis title explains).
     enum class Zeros { Skip, Underflow };
 
-    LayerHistoryChart(const QString &title, const QString &valueTitle, Zeros zeros, QGraphicsItem *parent = nullptr);
+    /// `titles`: the title, then shorter forms of it for a narrow chart (the first that fits is shown).
+    LayerHistoryChart(const QStringList &titles, const QString &valueTitle, Zeros zeros,
+                      QGraphicsItem *parent = nullptr);
 
-    /// A dashed horizontal line at `value` named `name` in the legend, always inside the axis range.
-    void setReferenceLine(double value, const QString &name);
+    /// A dashed horizontal line at `value` named `name` in the legend, always inside the axis
+    /// range; `shortName` names it in the title of a chart too small for a legend and too narrow
+    /// for `name`.
+    void setReferenceLine(double value, const QString &name, const QString &shortName = {});
     /// Draws "layer<n>.<key>" of `history` (may be null: no points) for each n of `layers`, in
     /// that order. NaN/±Inf and negative values are skipped. Series are added or removed only
     /// when the number of layers changes.
@@ -52,7 +59,10 @@ private:
 
     void setLineCount(int count);
 
-    QString m_title, m_valueTitle;
+    QStringList m_titles;
+    QString m_valueTitle;
+    QString m_referenceShortName;
+    DashboardView::TextFit m_titleFit, m_noteFit;
     Zeros m_zeros;
     QValueAxis *m_stepAxis = nullptr;
     QLogValueAxis *m_valueAxis = nullptr;

@@ -1313,6 +1313,14 @@ Replace them?</source>
         <source>Gradient norm over time</source>
         <translation>시간에 따른 기울기 노름</translation>
     </message>
+    <message>
+        <source>‖∂L/∂W‖ per layer</source>
+        <translation>층별 ‖∂L/∂W‖</translation>
+    </message>
+    <message>
+        <source>‖∂L/∂W‖ over time</source>
+        <translation>시간별 ‖∂L/∂W‖</translation>
+    </message>
 </context>
 <context>
     <name>layerlens::ui::LanguageSwitcher</name>
@@ -1338,6 +1346,10 @@ Replace them?</source>
     <message>
         <source>L%1: %2 = %3</source>
         <translation>L%1: %2 = %3</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>층</translation>
     </message>
 </context>
 <context>
@@ -1636,6 +1648,14 @@ Replace them?</source>
     <message>
         <source>std of W</source>
         <translation>W의 표준편차</translation>
+    </message>
+    <message>
+        <source>std(W) per layer</source>
+        <translation>층별 std(W)</translation>
+    </message>
+    <message>
+        <source>std(W)</source>
+        <translation>std(W)</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,7 @@ const QSet<QString> kSameInKorean = {
     QStringLiteral("Adam"),      QStringLiteral("x₁"),       QStringLiteral("x₂"),
     QStringLiteral("z"),         QStringLiteral("a = f(z)"), QStringLiteral("‖∂L/∂W‖"),
     QStringLiteral("‖ΔW‖/‖W‖"),  QStringLiteral("L%1, %2"),  QStringLiteral("L%1: %2 = %3"),
+    QStringLiteral("std(W)"),
     QStringLiteral("A"),         QStringLiteral("B"), // the names of the two runs of compare mode
 };
 
