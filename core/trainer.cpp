@@ -1,5 +1,6 @@
 #include "core/trainer.h"
 
+#include "core/denormals.h"
 #include "core/layerstatistics.h"
 
 #include <atomic>
@@ -35,6 +36,7 @@ Trainer::Trainer(const RunConfig &config, std::shared_ptr<const Dataset> data)
     : m_config(config), m_data(std::move(data)), m_shuffleRng(config.seed, RngStream::Shuffle),
       m_configId(g_nextConfigId++)
 {
+    const FlushDenormals flush; // every entry point that runs the network: see FlushDenormals
     if (!m_data || m_data->trainX.cols() == 0)
         throw std::invalid_argument("dataset: the training split is empty");
     m_config.syncSeed();
@@ -73,6 +75,7 @@ void Trainer::nextBatch()
 
 TrainerStatus Trainer::step()
 {
+    const FlushDenormals flush;
     if (m_status != TrainerStatus::Running)
         return m_status;
     if (steps() >= m_config.steps) {
@@ -118,6 +121,7 @@ TrainerStatus Trainer::step()
 
 TrainerStatus Trainer::run(long long n)
 {
+    const FlushDenormals flush;
     for (long long i = 0; i < n && m_status == TrainerStatus::Running; ++i)
         step();
     return m_status;
@@ -125,6 +129,7 @@ TrainerStatus Trainer::run(long long n)
 
 Evaluation Trainer::evaluateTest()
 {
+    const FlushDenormals flush;
     const bool hasTest = m_data->testX.cols() > 0;
     m_lastTest = m_network->evaluate(hasTest ? m_data->testX : m_data->trainX, hasTest ? m_data->testY : m_data->trainY);
     m_lastTestStep = steps();
@@ -274,6 +279,7 @@ void Trainer::publish(std::shared_ptr<Snapshot> snapshot)
 
 std::shared_ptr<const Snapshot> Trainer::takeSnapshot()
 {
+    const FlushDenormals flush;
     if (m_status != TrainerStatus::Diverged)
         probe();
     auto snapshot = measure(steps(), false);
@@ -320,6 +326,7 @@ void Trainer::setParameters(const std::function<void(Network<float> &)> &assign)
 {
     if (steps() != 0)
         throw std::logic_error("Trainer: parameters can only be replaced before the first step");
+    const FlushDenormals flush;
     assign(*m_network);
     m_diagnostics.reset();
     m_history.clear();
