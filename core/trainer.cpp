@@ -21,6 +21,19 @@ std::atomic<std::uint64_t> g_nextConfigId{1};
 /// 128 samples per snapshot (docs/stats-format.md).
 constexpr Eigen::Index kBnProbe = 128;
 
+/// The shape of loaded data, for the memory check of files whose size the spec does not tell.
+DataShape shapeOf(const Dataset &data)
+{
+    DataShape shape;
+    shape.known = true;
+    shape.trainSamples = data.trainX.cols();
+    shape.samples = data.trainX.cols() + data.testX.cols();
+    shape.inputs = data.inputs();
+    shape.classes = data.classes;
+    shape.planar = data.isPlanar();
+    return shape;
+}
+
 NetworkConfig networkFor(const RunConfig &config, const Dataset &data)
 {
     NetworkConfig n = config.network;
@@ -41,6 +54,7 @@ Trainer::Trainer(const RunConfig &config, std::shared_ptr<const Dataset> data)
         throw std::invalid_argument("dataset: the training split is empty");
     m_config.syncSeed();
     m_config.validate();
+    checkMemory(m_config, shapeOf(*m_data));
     m_network = std::make_unique<Network<float>>(networkFor(m_config, *m_data));
     m_optimizer = std::make_unique<Optimizer<float>>(m_network->parameters(), m_config.optimizer);
     m_order.resize(static_cast<std::size_t>(m_data->trainX.cols()));
@@ -310,6 +324,7 @@ void Trainer::applyLiveSettings(const RunConfig &config)
     RunConfig next = config;
     next.syncSeed();
     next.validate();
+    checkMemory(next, shapeOf(*m_data));
     if (needsRebuild(m_config, next))
         throw std::invalid_argument("config: this change needs a new network (use a new Trainer)");
     m_optimizer->setConfig(next.optimizer);
