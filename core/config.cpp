@@ -342,8 +342,9 @@ MemoryEstimate estimateMemory(const RunConfig &config, const DataShape &shape)
 
     MemoryEstimate m;
     m.parameters = f * (2 * parameters + weights + bnExtra);
-    const double buffers = config.optimizer.kind == OptimizerKind::Adam ? 2 : config.optimizer.kind == OptimizerKind::Momentum ? 1 : 0;
-    m.optimizer = f * buffers * parameters;
+    // Optimizer<S> keeps two state buffers per parameter whatever the kind (resetState()), so that
+    // switching the optimizer live needs no allocation: 2P, measured as such for SGD too.
+    m.optimizer = f * 2 * parameters;
     m.activations = f * (columns * forward + batch * backward + batch * std::max(1, shape.inputs));
     m.dataset = 2 * static_cast<double>(shape.samples) * (f * std::max(1, shape.inputs) + sizeof(int));
     const double snapshots = static_cast<double>(config.steps / config.every) + 2;

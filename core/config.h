@@ -33,7 +33,7 @@ struct DataShape {
 /// Estimated peak memory of a run in bytes, by part (the formulas are in docs/config.md).
 struct MemoryEstimate {
     double parameters = 0.0;    ///< weights, biases, BatchNorm γ/β/statistics, their gradients, the trainer's copy of W
-    double optimizer = 0.0;     ///< momentum: one buffer per parameter; Adam: two
+    double optimizer = 0.0;     ///< two state buffers per parameter (allocated for every optimizer)
     double activations = 0.0;   ///< per-layer forward and backward buffers for the largest pass
     double dataset = 0.0;       ///< features and labels, twice while the split is made
     double statistics = 0.0;    ///< snapshots the window keeps, the history and its published copy
