@@ -2,6 +2,7 @@
 
 #include "core/atomicfile.h"
 #include "core/config.h"
+#include "core/denormals.h"
 #include "core/fileerror.h"
 #include "core/json.h"
 #include "core/modelfile.h"
@@ -358,6 +359,8 @@ int run(const QStringList &arguments)
 
 int runHeadless(const QStringList &arguments)
 {
+    // The headless run trains on this thread: subnormals flushed as in the window's worker.
+    const core::FlushDenormals flush;
     try {
         return run(arguments);
     } catch (const BadInput &e) {

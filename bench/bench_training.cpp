@@ -4,6 +4,7 @@
 //   cmake --build build-bench --target bench_training
 //   ./build-bench/bench/bench_training --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 
+#include "core/denormals.h"
 #include "core/network.h"
 
 #include <benchmark/benchmark.h>
@@ -14,6 +15,7 @@ namespace {
 
 void trainingStep(benchmark::State &state)
 {
+    const FlushDenormals flush; // as every thread that trains
     const int width = static_cast<int>(state.range(0));
     const int batch = static_cast<int>(state.range(1));
     NetworkConfig config;

@@ -2,8 +2,13 @@
 
 #include "core/atomicfile.h"
 #include "core/fileerror.h"
+#include "core/history.h"
+#include "core/idx.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 #include <limits>
 #include <stdexcept>
@@ -233,6 +238,137 @@ void RunConfig::syncSeed()
     network.seed = seed;
 }
 
+namespace {
+
+/// Snapshots the window keeps of a run at most (ui/retainedsnapshots.h); headless runs keep none.
+constexpr double kRetainedSnapshots = 2048;
+/// Bytes of a snapshot's per-layer record besides its four histograms, and of its global part.
+constexpr double kSnapshotLayerBytes = 1024, kSnapshotBytes = 1024;
+/// Columns of the passes besides training: test evaluation chunks, the BatchNorm mode probe, the
+/// image samples; the decision field's grid (planar data) is kFieldBudget / parameters points,
+/// at least 24² and at most 96² (ui/frame.cpp).
+constexpr double kEvalChunk = 1024, kBnProbe = 128, kImageSamples = 16, kFieldBudget = 3e7;
+
+std::string gib(double bytes)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f GiB", bytes / (1024.0 * 1024.0 * 1024.0));
+    return text;
+}
+
+/// The integer field `part` of a dataset spec, or `fallback` when it is not a plain number
+/// (makeDataset reports a malformed spec; the estimate only needs a plausible size).
+long long specNumber(const std::string &part, long long fallback)
+{
+    long long value = 0;
+    const auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
+    return error == std::errc() && end == part.data() + part.size() && value > 0 ? value : fallback;
+}
+
+} // namespace
+
+DataShape dataShapeOf(const DatasetSpec &spec)
+{
+    std::vector<std::string> parts;
+    for (std::size_t start = 0;;) {
+        const std::size_t colon = spec.spec.find(':', start);
+        parts.push_back(spec.spec.substr(start, colon == std::string::npos ? std::string::npos : colon - start));
+        if (colon == std::string::npos)
+            break;
+        start = colon + 1;
+    }
+    DataShape shape;
+    const std::string &kind = parts.front();
+    auto generated = [&](long long samples, int inputs, int classes) {
+        shape.known = true;
+        shape.samples = samples;
+        shape.trainSamples = std::max(1LL, static_cast<long long>(std::ceil(spec.split * static_cast<double>(samples))));
+        shape.inputs = inputs;
+        shape.classes = classes;
+        shape.planar = inputs == 2;
+    };
+    if (kind == "spiral" || kind == "blobs")
+        generated(spec.samples, 2, static_cast<int>(parts.size() > 1 ? specNumber(parts[1], kDefaultToyClasses) : kDefaultToyClasses));
+    else if (kind == "circles" || kind == "moons" || kind == "xor")
+        generated(spec.samples, 2, 2);
+    else if (kind == "gaussian" && parts.size() == 4)
+        generated(specNumber(parts[1], spec.samples), static_cast<int>(specNumber(parts[2], 500)),
+                  static_cast<int>(specNumber(parts[3], 10)));
+    else if (kind == "gaussian")
+        generated(spec.samples, 500, 10);
+    else if (kind == "fashion-mnist") {
+        shape = {true, 70000, 60000, 784, 10, false}; // its own 60 000/10 000 split
+    }
+    return shape; // idx: and csv: are known only once read: the Trainer checks them then
+}
+
+MemoryEstimate estimateMemory(const RunConfig &config, const DataShape &shape)
+{
+    constexpr double f = sizeof(float);
+    const NetworkConfig &net = config.network;
+    const double pieces = net.activation == ActivationKind::Maxout ? net.maxoutPieces : 1;
+    const double classes = std::max(2, shape.classes);
+    double weights = 0, parameters = 0, bnExtra = 0, forward = 0, backward = 0;
+    double in = std::max(1, shape.inputs), width = 0;
+    for (int l = 0; l < net.depth; ++l) {
+        width = net.widthOf(l);
+        const double rows = width * pieces; // Dense outputs (all Maxout pieces)
+        weights += rows * in;
+        parameters += rows * in + rows;
+        if (net.batchNorm) {
+            parameters += 2 * rows;                                  // γ, β
+            bnExtra += 5 * rows + 2 * rows * net.bnWindow;           // running/batch statistics, population window
+        }
+        // Per sample: Dense output, BatchNorm's x̂ and output, activation output (+ Maxout's winner),
+        // dropout mask and output; backward: the gradients into Dense, BatchNorm, activation, dropout.
+        forward += rows + (net.batchNorm ? 2 * rows : 0) + width + (pieces > 1 ? width : 0) + 2 * width;
+        backward += in + (net.batchNorm ? rows : 0) + rows + width;
+        in = width;
+    }
+    parameters += classes * width + classes;
+    forward += 2 * classes;            // output logits, softmax probabilities
+    backward += width + classes;       // gradient into the output Dense, loss gradient
+
+    const double train = static_cast<double>(std::max(1LL, shape.trainSamples));
+    const double test = static_cast<double>(std::max(0LL, shape.samples - shape.trainSamples));
+    const double batch = std::min<double>(config.batchSize, train);
+    double columns = std::max({batch, std::min(kEvalChunk, test > 0 ? test : train), kImageSamples});
+    if (net.batchNorm)
+        columns = std::max(columns, std::min(kBnProbe, train));
+    if (shape.planar) {
+        const double side = std::clamp(std::floor(std::sqrt(kFieldBudget / std::max(1.0, parameters))), 24.0, 96.0);
+        columns = std::max(columns, side * side);
+    }
+
+    MemoryEstimate m;
+    m.parameters = f * (2 * parameters + weights + bnExtra);
+    // Optimizer<S> keeps two state buffers per parameter whatever the kind (resetState()), so that
+    // switching the optimizer live needs no allocation: 2P, measured as such for SGD too.
+    m.optimizer = f * 2 * parameters;
+    m.activations = f * (columns * forward + batch * backward + batch * std::max(1, shape.inputs));
+    m.dataset = 2 * static_cast<double>(shape.samples) * (f * std::max(1, shape.inputs) + sizeof(int));
+    const double snapshots = static_cast<double>(config.steps / config.every) + 2;
+    const double kept = std::min(kRetainedSnapshots, snapshots);
+    const double perSnapshot = kSnapshotBytes + net.depth * (4 * f * config.bins + kSnapshotLayerBytes);
+    const double series = 4 + 10.0 * net.depth + (net.batchNorm ? 5 : 0);
+    const double capacity = static_cast<double>(Series::kCapacity);
+    const double points = 4 * std::min(capacity, static_cast<double>(config.steps) + 1)
+                          + (series - 4) * std::min(capacity, snapshots);
+    m.statistics = kept * perSnapshot + 2 * points * sizeof(Series::Point);
+    return m;
+}
+
+void checkMemory(const RunConfig &config, const DataShape &shape)
+{
+    const MemoryEstimate m = estimateMemory(config, shape);
+    if (m.total() > kMemoryLimitBytes)
+        fail("memory", "this run would need about " + gib(m.total()) + " (parameters and gradients " + gib(m.parameters)
+                           + ", optimizer " + gib(m.optimizer) + ", activations " + gib(m.activations) + ", data "
+                           + gib(m.dataset) + ", statistics " + gib(m.statistics) + "), more than the limit of "
+                           + gib(kMemoryLimitBytes) + "; reduce width, depth, batch_size, maxout_pieces, bn_window or the data set "
+                             "(docs/config.md, Memory)");
+}
+
 void RunConfig::validate() const
 {
     // Every key's own range is checked as it is read; here the cross-key rules.
@@ -252,6 +388,8 @@ void RunConfig::validate() const
         fail("bins", "must be in [2, " + std::to_string(kMaxBins) + "]");
     if (!(data.split > 0.0 && data.split <= 1.0))
         fail("split", "must be in (0, 1]");
+    if (const DataShape shape = dataShapeOf(data); shape.known)
+        checkMemory(*this, shape);
 }
 
 const std::vector<ConfigKey> &configKeys()

@@ -111,7 +111,11 @@ std::vector<Diagnostic> DiagnosticsEngine::evaluate(const Snapshot &s)
         const int depth = static_cast<int>(s.layers.size());
         if (last > 0.0 && std::isfinite(first) && std::isfinite(last)) {
             const double ratio = first / last;
-            if (ratio < kVanishingRatio)
+            if (first < std::numeric_limits<float>::min())
+                raise(DiagnosticKind::VanishingGradient, 0, ratio, kVanishingRatio,
+                      "vanishing gradients: layer 1's weight gradient underflowed (below the float range, read as 0); layer "
+                          + std::to_string(depth) + "'s is " + format(last));
+            else if (ratio < kVanishingRatio)
                 raise(DiagnosticKind::VanishingGradient, 0, ratio, kVanishingRatio,
                       "vanishing gradients: layer 1's weight gradient is " + format(ratio) + " times layer "
                           + std::to_string(depth) + "'s");

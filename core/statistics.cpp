@@ -68,7 +68,10 @@ Histogram countHistogram(const S *data, Eigen::Index n, int bins, double lo, dou
     Eigen::Map<Eigen::ArrayXi>(index.data(), n) =
         ((x - static_cast<S>(lo)) * scale + S(1)).max(S(0)).min(static_cast<S>(bins + 2)).template cast<int>();
     const auto slots = countIndices(index, static_cast<std::size_t>(bins) + 3);
-    const auto atHi = static_cast<std::uint32_t>((x == static_cast<S>(hi)).count());
+    // Values equal to hi sit in slot bins + 1; only when it holds any are they looked for.
+    const auto atHi = slots[static_cast<std::size_t>(bins) + 1] == 0
+                          ? std::uint32_t{0}
+                          : static_cast<std::uint32_t>((x == static_cast<S>(hi)).count());
     h.counts.assign(slots.begin() + 1, slots.begin() + 1 + bins);
     h.underflow = slots[0];
     h.counts.back() += atHi;
@@ -76,18 +79,57 @@ Histogram countHistogram(const S *data, Eigen::Index n, int bins, double lo, dou
     return h;
 }
 
-/// Fine-bin indices for locating order statistics. Only their order matters: (v − min)·scale is
-/// non-decreasing in v whatever the rounding, so the selection that follows stays exact; every
-/// value is ≥ min, so truncation is the floor.
+/// Counts of `fine` equal bins over [lo, hi] of values that all lie in [lo, hi], and each value's
+/// bin in `index`. Only the order of the indices matters for locating order statistics:
+/// (v − lo)·scale is non-decreasing in v whatever the rounding, so the selection that follows
+/// stays exact; every value is ≥ lo, so truncation is the floor, and hi (or a value rounded up
+/// to it) goes into the last bin.
 template <typename S>
-void locatorIndices(const S *data, Eigen::Index n, double min, double max, std::vector<int> &index)
+std::vector<std::uint32_t> fineBinCounts(const S *data, Eigen::Index n, int fine, double lo, double hi,
+                                         std::vector<int> &index)
 {
     index.resize(static_cast<std::size_t>(n));
     const ArrayMap<S> x(data, n);
-    const auto lo = static_cast<S>(min);
-    const auto scale = static_cast<S>(kLocatorBins / (max - min));
+    const auto scale = static_cast<S>(fine / (hi - lo));
     Eigen::Map<Eigen::ArrayXi>(index.data(), n) =
-        ((x - lo).max(S(0)) * scale).min(static_cast<S>(kLocatorBins)).template cast<int>();
+        ((x - static_cast<S>(lo)).max(S(0)) * scale).min(static_cast<S>(fine - 1)).template cast<int>();
+    return countIndices(index, static_cast<std::size_t>(fine));
+}
+
+/// Below this a sum of n squares taken in S may have lost terms: a value under √FLT_MIN ≈ 1e−19
+/// squares to a subnormal or, with subnormals flushed, to 0, so a gradient of 1e−20 everywhere
+/// would read as a norm of 0. Such sums are taken again in double, where the squares are exact
+/// down to 1e−154; above it the lost terms are < n·FLT_MIN, a relative error < 1e−8.
+template <typename S>
+double tinySumOfSquares(Eigen::Index n)
+{
+    return static_cast<double>(std::numeric_limits<S>::min()) * 1e8 * static_cast<double>(n);
+}
+
+/// Σ v, min and max of n values in one pass: each block of kSumBlock values is reduced three
+/// ways while it is in L1, where three whole-array passes would read the array three times.
+/// min and max are meaningful only when the sum is finite (every value finite).
+struct Moments {
+    double sum = 0.0;
+    double min = std::numeric_limits<double>::infinity();
+    double max = -std::numeric_limits<double>::infinity();
+};
+
+template <typename S>
+Moments moments(const S *data, Eigen::Index n)
+{
+    const ArrayMap<S> x(data, n);
+    Moments m;
+    S lo = std::numeric_limits<S>::infinity(), hi = -std::numeric_limits<S>::infinity();
+    for (Eigen::Index b = 0; b < n; b += kSumBlock) {
+        const auto block = x.segment(b, std::min(kSumBlock, n - b));
+        m.sum += static_cast<double>(block.sum());
+        lo = std::min(lo, block.minCoeff());
+        hi = std::max(hi, block.maxCoeff());
+    }
+    m.min = static_cast<double>(lo);
+    m.max = static_cast<double>(hi);
+    return m;
 }
 
 /// The finite values of `values`, or nullptr when all are finite (the common case, no copy).
@@ -135,6 +177,8 @@ double blockSumSquares(const S *data, Eigen::Index n, double center)
     double total = 0.0;
     for (Eigen::Index b = 0; b < n; b += kSumBlock)
         total += static_cast<double>((x.segment(b, std::min(kSumBlock, n - b)) - c).square().sum());
+    if (total < tinySumOfSquares<S>(n))
+        total = (x.template cast<double>() - center).square().sum();
     return total;
 }
 
@@ -147,6 +191,8 @@ double blockSquaredDistance(const S *a, const S *b, Eigen::Index n)
         const Eigen::Index len = std::min(kSumBlock, n - i);
         total += static_cast<double>((x.segment(i, len) - y.segment(i, len)).square().sum());
     }
+    if (total < tinySumOfSquares<S>(n))
+        total = (x.template cast<double>() - y.template cast<double>()).square().sum();
     return total;
 }
 
@@ -181,14 +227,15 @@ double niceCeiling(double x)
 template <typename S>
 Histogram histogram(const Matrix<S> &values, int bins, const HistogramRange &range)
 {
-    const auto finite = finiteCopy(values, blockSum(values.data(), values.size()));
+    Moments m = moments(values.data(), values.size());
+    const auto finite = finiteCopy(values, m.sum);
     const S *data = finite ? finite->data() : values.data();
     const auto n = finite ? static_cast<Eigen::Index>(finite->size()) : values.size();
-    const ArrayMap<S> x(data, n);
+    if (finite)
+        m = moments(data, n);
     HistogramRange r = range;
     if (!range.fixed)
-        r = n > 0 ? resolveRange(range, static_cast<double>(x.minCoeff()), static_cast<double>(x.maxCoeff()))
-                  : HistogramRange{true, -1.0, 1.0};
+        r = n > 0 ? resolveRange(range, m.min, m.max) : HistogramRange{true, -1.0, 1.0};
     Histogram h = countHistogram(data, n, bins, r.lo, r.hi);
     h.nonFinite = static_cast<std::uint64_t>(values.size() - n);
     return h;
@@ -199,12 +246,12 @@ Summary summarize(const Matrix<S> &values, int bins, const HistogramRange &range
                   bool percentiles)
 {
     Summary s;
-    double sum = blockSum(values.data(), values.size());
-    const auto finite = finiteCopy(values, sum);
+    Moments m = moments(values.data(), values.size());
+    const auto finite = finiteCopy(values, m.sum);
     const S *data = finite ? finite->data() : values.data();
     const auto n = finite ? static_cast<Eigen::Index>(finite->size()) : values.size();
     if (finite)
-        sum = blockSum(data, n);
+        m = moments(data, n);
     s.count = static_cast<std::uint64_t>(n);
     s.nonFinite = static_cast<std::uint64_t>(values.size() - n);
     if (order)
@@ -216,13 +263,29 @@ Summary summarize(const Matrix<S> &values, int bins, const HistogramRange &range
         s.mean = s.std = s.p15 = s.p50 = s.p85 = s.min = s.max = std::numeric_limits<double>::quiet_NaN();
         return s;
     }
-    const ArrayMap<S> x(data, n);
-    s.min = static_cast<double>(x.minCoeff());
-    s.max = static_cast<double>(x.maxCoeff());
-    s.mean = sum / static_cast<double>(n);
+    s.min = m.min;
+    s.max = m.max;
+    s.mean = m.sum / static_cast<double>(n);
     s.std = std::sqrt(blockSumSquares(data, n, s.mean) / static_cast<double>(n));
     const HistogramRange display = resolveRange(range, s.min, s.max);
-    s.hist = countHistogram(data, n, bins, display.lo, display.hi);
+    const bool locate = percentiles && s.max > s.min;
+    // An adaptive range holds every value, so one count over fine bins that nest in the display
+    // bins gives both the histogram and the locator of the order statistics.
+    const bool shared = locate && !range.fixed;
+    std::vector<int> &index = scratchIndices();
+    std::vector<std::uint32_t> fineCounts;
+    if (shared) {
+        bins = std::max(1, bins);
+        const int perBin = std::max(1, (kLocatorBins + bins - 1) / bins);
+        fineCounts = fineBinCounts(data, n, bins * perBin, display.lo, display.hi, index);
+        s.hist.lo = display.lo;
+        s.hist.hi = display.hi;
+        s.hist.counts.assign(static_cast<std::size_t>(bins), 0);
+        for (std::size_t b = 0; b < fineCounts.size(); ++b)
+            s.hist.counts[b / static_cast<std::size_t>(perBin)] += fineCounts[b];
+    } else {
+        s.hist = countHistogram(data, n, bins, display.lo, display.hi);
+    }
     s.hist.nonFinite = s.nonFinite;
     if (!percentiles)
         return s;
@@ -233,15 +296,13 @@ Summary summarize(const Matrix<S> &values, int bins, const HistogramRange &range
         return s;
     }
 
-    // Locate the order statistics k and k+1 of each percentile in fine bins over [min, max] ...
-    std::vector<int> &index = scratchIndices();
-    locatorIndices(data, n, s.min, s.max, index);
-    std::vector<std::uint64_t> below(kLocatorBins + 2, 0); // values in bins before b (max sits in bin 4096)
-    {
-        const auto counts = countIndices(index, kLocatorBins + 1);
-        for (std::size_t b = 0; b < counts.size(); ++b)
-            below[b + 1] = below[b] + counts[b];
-    }
+    // Locate the order statistics k and k+1 of each percentile in fine bins (those of the
+    // histogram, or else kLocatorBins over [min, max]) ...
+    if (!shared)
+        fineCounts = fineBinCounts(data, n, kLocatorBins, s.min, s.max, index);
+    std::vector<std::uint64_t> below(fineCounts.size() + 1, 0); // values in bins before b
+    for (std::size_t b = 0; b < fineCounts.size(); ++b)
+        below[b + 1] = below[b] + fineCounts[b];
     auto binOf = [&](std::uint64_t rank) {
         return static_cast<int>(std::upper_bound(below.begin(), below.end(), rank) - below.begin()) - 1;
     };
@@ -259,8 +320,9 @@ Summary summarize(const Matrix<S> &values, int bins, const HistogramRange &range
         wanted[p] = {k, position - static_cast<double>(k), binOf(k), binOf(next)};
     }
     // ... then gather just the values of those bins, with their positions, and select inside them.
-    // One unsigned compare per percentile: (bin − first) ≤ (last − first) is rarely true, so the
-    // branch predicts well, unlike two signed compares that split the values in halves.
+    // Few values are wanted (those of 3 to 6 fine bins), so the values are tested 16 at a time with
+    // one unsigned compare per percentile, (bin − first) ≤ (last − first), which the compiler
+    // vectorises; only the rare group with a wanted value is looked at one by one.
     struct Entry {
         double value;
         Eigen::Index position;
@@ -271,12 +333,25 @@ Summary summarize(const Matrix<S> &values, int bins, const HistogramRange &range
         first[p] = static_cast<unsigned>(wanted[p].firstBin);
         span[p] = static_cast<unsigned>(wanted[p].lastBin - wanted[p].firstBin);
     }
-    std::vector<Entry> gathered[3];
-    for (Eigen::Index i = 0; i < n; ++i) {
+    auto wantedBy = [&](Eigen::Index i) {
         const auto bin = static_cast<unsigned>(index[static_cast<std::size_t>(i)]);
-        for (int p = 0; p < 3; ++p)
-            if (bin - first[p] <= span[p])
-                gathered[p].push_back({static_cast<double>(data[i]), i});
+        return static_cast<unsigned>(bin - first[0] <= span[0]) | static_cast<unsigned>(bin - first[1] <= span[1]) << 1
+               | static_cast<unsigned>(bin - first[2] <= span[2]) << 2;
+    };
+    std::vector<Entry> gathered[3];
+    constexpr Eigen::Index kGroup = 16;
+    for (Eigen::Index start = 0; start < n; start += kGroup) {
+        const Eigen::Index end = std::min(n, start + kGroup);
+        unsigned any = 0;
+        for (Eigen::Index i = start; i < end; ++i)
+            any |= wantedBy(i);
+        if (any == 0) [[likely]]
+            continue;
+        for (Eigen::Index i = start; i < end; ++i)
+            if (const unsigned bits = wantedBy(i))
+                for (int p = 0; p < 3; ++p)
+                    if (bits & (1u << p))
+                        gathered[p].push_back({static_cast<double>(data[i]), i});
     }
     double *targets[3] = {&s.p15, &s.p50, &s.p85};
     if (order)

@@ -1,5 +1,6 @@
 #include "core/trainer.h"
 
+#include "core/denormals.h"
 #include "core/layerstatistics.h"
 
 #include <atomic>
@@ -20,6 +21,19 @@ std::atomic<std::uint64_t> g_nextConfigId{1};
 /// 128 samples per snapshot (docs/stats-format.md).
 constexpr Eigen::Index kBnProbe = 128;
 
+/// The shape of loaded data, for the memory check of files whose size the spec does not tell.
+DataShape shapeOf(const Dataset &data)
+{
+    DataShape shape;
+    shape.known = true;
+    shape.trainSamples = data.trainX.cols();
+    shape.samples = data.trainX.cols() + data.testX.cols();
+    shape.inputs = data.inputs();
+    shape.classes = data.classes;
+    shape.planar = data.isPlanar();
+    return shape;
+}
+
 NetworkConfig networkFor(const RunConfig &config, const Dataset &data)
 {
     NetworkConfig n = config.network;
@@ -35,10 +49,12 @@ Trainer::Trainer(const RunConfig &config, std::shared_ptr<const Dataset> data)
     : m_config(config), m_data(std::move(data)), m_shuffleRng(config.seed, RngStream::Shuffle),
       m_configId(g_nextConfigId++)
 {
+    const FlushDenormals flush; // every entry point that runs the network: see FlushDenormals
     if (!m_data || m_data->trainX.cols() == 0)
         throw std::invalid_argument("dataset: the training split is empty");
     m_config.syncSeed();
     m_config.validate();
+    checkMemory(m_config, shapeOf(*m_data));
     m_network = std::make_unique<Network<float>>(networkFor(m_config, *m_data));
     m_optimizer = std::make_unique<Optimizer<float>>(m_network->parameters(), m_config.optimizer);
     m_order.resize(static_cast<std::size_t>(m_data->trainX.cols()));
@@ -73,6 +89,7 @@ void Trainer::nextBatch()
 
 TrainerStatus Trainer::step()
 {
+    const FlushDenormals flush;
     if (m_status != TrainerStatus::Running)
         return m_status;
     if (steps() >= m_config.steps) {
@@ -118,6 +135,7 @@ TrainerStatus Trainer::step()
 
 TrainerStatus Trainer::run(long long n)
 {
+    const FlushDenormals flush;
     for (long long i = 0; i < n && m_status == TrainerStatus::Running; ++i)
         step();
     return m_status;
@@ -125,6 +143,7 @@ TrainerStatus Trainer::run(long long n)
 
 Evaluation Trainer::evaluateTest()
 {
+    const FlushDenormals flush;
     const bool hasTest = m_data->testX.cols() > 0;
     m_lastTest = m_network->evaluate(hasTest ? m_data->testX : m_data->trainX, hasTest ? m_data->testY : m_data->trainY);
     m_lastTestStep = steps();
@@ -274,6 +293,7 @@ void Trainer::publish(std::shared_ptr<Snapshot> snapshot)
 
 std::shared_ptr<const Snapshot> Trainer::takeSnapshot()
 {
+    const FlushDenormals flush;
     if (m_status != TrainerStatus::Diverged)
         probe();
     auto snapshot = measure(steps(), false);
@@ -304,6 +324,7 @@ void Trainer::applyLiveSettings(const RunConfig &config)
     RunConfig next = config;
     next.syncSeed();
     next.validate();
+    checkMemory(next, shapeOf(*m_data));
     if (needsRebuild(m_config, next))
         throw std::invalid_argument("config: this change needs a new network (use a new Trainer)");
     m_optimizer->setConfig(next.optimizer);
@@ -320,6 +341,7 @@ void Trainer::setParameters(const std::function<void(Network<float> &)> &assign)
 {
     if (steps() != 0)
         throw std::logic_error("Trainer: parameters can only be replaced before the first step");
+    const FlushDenormals flush;
     assign(*m_network);
     m_diagnostics.reset();
     m_history.clear();

@@ -20,7 +20,9 @@ enum class TrainerStatus { Running, Finished, Diverged };
 /// snapshot of the fresh network, statistics every `every` steps (with BatchNorm also the
 /// batch-versus-running statistics check, Snapshot::bnModes), test evaluation every
 /// `eval_every` steps, diagnostics, and the bounded history of every scalar series.
-/// Single-threaded and deterministic; the UI's worker thread drives it.
+/// Single-threaded and deterministic; the UI's worker thread drives it. Every entry point that
+/// runs the network flushes subnormal floats to zero (FlushDenormals), so a run gives the same
+/// numbers, at the same speed, whichever thread drives it.
 class Trainer {
 public:
     /// Called with every new snapshot (step 0 included), on the thread that drives the trainer.

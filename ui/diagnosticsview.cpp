@@ -1,5 +1,7 @@
 #include "ui/diagnosticsview.h"
 
+#include "ui/logscale.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -228,6 +230,15 @@ QString DiagnosticsView::explanation(const core::Diagnostic &d, const core::Snap
     switch (d.kind) {
     case core::DiagnosticKind::VanishingGradient:
         // value = ‖∂L/∂W₁‖ / ‖∂L/∂W_last‖, below the threshold: say it as "N times smaller".
+        // A first-layer norm below the float range is not a number that was measured small:
+        // the gradient underflowed (with subnormals flushed it is exactly 0).
+        // (The core compares with the last layer only when its norm is > 0.)
+        if (const core::LayerStats *first = findLayer(snapshot, 1); first && depth > 1
+            && first->grad.weightNorm >= 0.0 && first->grad.weightNorm < LogScale::kUnderflow
+            && snapshot.layers.back().grad.weightNorm > 0.0)
+            return tr("Layer 1's weight gradient underflowed: it is below the smallest float (%1) and reads as 0, "
+                      "next to layer %2's: the first layers do not learn.")
+                .arg(DashboardView::formatNumber(LogScale::kUnderflow), last);
         if (d.value > 0.0 && std::isfinite(d.value) && d.threshold > 0.0)
             return tr("Layer 1's weight gradient is %1 times smaller than layer %2's (alarm at %3 times): "
                       "the first layers hardly learn.")

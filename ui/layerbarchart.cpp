@@ -181,9 +181,18 @@ void LayerBarChart::showBarTip(int bar, bool entering) const
         QToolTip::hideText();
         return;
     }
-    QToolTip::showText(QCursor::pos(), tr("L%1: %2 = %3")
-                                           .arg(m_layers[bar])
-                                           .arg(m_valueTitle, DashboardView::formatNumber(m_values[bar], 4)));
+    QToolTip::showText(QCursor::pos(), barText(bar));
+}
+
+QString LayerBarChart::barText(int bar) const
+{
+    if (bar < 0 || bar >= m_values.size())
+        return {};
+    const double value = m_values[bar];
+    const bool underflow = m_scale == Scale::Logarithmic && value >= 0.0 && value < LogScale::kUnderflow;
+    return tr("L%1: %2 = %3")
+        .arg(m_layers[bar])
+        .arg(m_valueTitle, underflow ? tr("underflow") : DashboardView::formatNumber(value, 4));
 }
 
 } // namespace layerlens::ui

@@ -40,6 +40,9 @@ public:
     int barCount() const { return static_cast<int>(m_bars.size()); }
     /// The top edge of bar j as plotted: two points (left and right), none when skipped.
     QList<QPointF> barPoints(int bar) const;
+    /// What hovering bar `bar` says: "L3: ‖∂L/∂W‖ = 0.0123", or "= underflow" on a logarithmic
+    /// chart for a value below the float range (0 included), which was never a measured number.
+    QString barText(int bar) const;
     /// The value axis: a QLogValueAxis or a QValueAxis.
     QAbstractAxis *valueAxis() const;
     /// The layer axis, labels "L<n>" on the bar centres (thinned when they would overlap).

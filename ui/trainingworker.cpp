@@ -1,5 +1,6 @@
 #include "ui/trainingworker.h"
 
+#include "core/denormals.h"
 #include "core/fileerror.h"
 #include "core/json.h"
 #include "core/modelfile.h"
@@ -59,6 +60,9 @@ void TrainingWorker::requestStop()
 
 void TrainingWorker::run()
 {
+    // For the thread's whole life: besides the trainer's own steps, the decision field and the
+    // image samples run the network here too (the mode is per thread; see core/denormals.h).
+    const core::FlushDenormals flush;
     while (!m_stop) {
         std::deque<WorkerCommand> commands;
         {

@@ -1130,6 +1130,10 @@
         <source>%1% of the probe samples change their predicted class between batch statistics (training) and running statistics (inference) (alarm above %2%): the training curves do not show what inference will do.</source>
         <translation>점검용 샘플의 %1%가 배치 통계(학습)와 이동 통계(추론) 사이에서 예측 클래스가 바뀝니다 (경고 기준 %2% 초과): 학습 곡선만으로는 추론 결과를 알 수 없습니다.</translation>
     </message>
+    <message>
+        <source>Layer 1&apos;s weight gradient underflowed: it is below the smallest float (%1) and reads as 0, next to layer %2&apos;s: the first layers do not learn.</source>
+        <translation>첫 층의 가중치 기울기가 언더플로되었습니다: float의 최솟값(%1)보다 작아 %2 층과 달리 0으로 읽힙니다: 앞쪽 층들이 학습하지 못합니다.</translation>
+    </message>
 </context>
 <context>
     <name>layerlens::ui::DistributionOverTimeView</name>
@@ -1350,6 +1354,10 @@ Replace them?</source>
     <message>
         <source>layer</source>
         <translation>층</translation>
+    </message>
+    <message>
+        <source>underflow</source>
+        <translation>언더플로</translation>
     </message>
 </context>
 <context>

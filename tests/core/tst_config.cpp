@@ -5,6 +5,7 @@
 #include "core/fileerror.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -24,6 +25,11 @@ private slots:
     void fileRoundTripAndErrors();
     void rebuildOrLive();
     void documented();
+    void largestConfigsFitTheMemoryLimit_data();
+    void largestConfigsFitTheMemoryLimit();
+    void tooLargeConfigsAreRefused_data();
+    void tooLargeConfigsAreRefused();
+    void memoryEstimateCountsEveryPart();
 };
 
 void TestConfig::everyKeyDocumentedAndWritten()
@@ -227,6 +233,100 @@ void TestConfig::documented()
                                      QString::fromUtf8(k.range.data(), static_cast<qsizetype>(k.range.size())));
         QVERIFY2(text.contains(row), qPrintable(row));
     }
+}
+
+void TestConfig::largestConfigsFitTheMemoryLimit_data()
+{
+    QTest::addColumn<QStringList>("settings");
+    // The largest network, depth 50 × width 2048, with every optimizer at the default batch, and
+    // with Adam, batch 1024, 1000 bins and statistics at every step of a long run; Fashion-MNIST
+    // with the same network; the largest generated data set with a small network.
+    QTest::newRow("d50/w2048/sgd") << QStringList{"depth=50", "width=2048"};
+    QTest::newRow("d50/w2048/momentum") << QStringList{"depth=50", "width=2048", "optimizer=momentum"};
+    QTest::newRow("d50/w2048/adam/batch1024/bins1000/every1")
+        << QStringList{"depth=50", "width=2048", "optimizer=adam", "batch_size=1024", "bins=1000", "every=1", "steps=1000000000"};
+    QTest::newRow("fashion-mnist/d50/w2048/adam/batch1024")
+        << QStringList{"dataset=fashion-mnist", "depth=50", "width=2048", "optimizer=adam", "batch_size=1024"};
+    QTest::newRow("d50/w2048/batchnorm/window100") << QStringList{"depth=50", "width=2048", "batchnorm=true"};
+    QTest::newRow("gaussian 2e8 values/d10/w256")
+        << QStringList{"dataset=gaussian:1000000:200:10", "depth=10", "width=256", "batch_size=256"};
+}
+
+void TestConfig::largestConfigsFitTheMemoryLimit()
+{
+    QFETCH(QStringList, settings);
+    RunConfig config;
+    for (const QString &setting : settings) {
+        const auto eq = setting.indexOf('=');
+        setConfigValue(config, setting.left(eq).toStdString(), setting.mid(eq + 1).toStdString());
+    }
+    config.validate();
+    const MemoryEstimate m = estimateMemory(config, dataShapeOf(config.data));
+    QVERIFY2(m.total() <= kMemoryLimitBytes, qPrintable(QString::number(m.total())));
+}
+
+void TestConfig::tooLargeConfigsAreRefused_data()
+{
+    QTest::addColumn<QString>("json");
+    QTest::newRow("maxout16/d50/w2048")
+        << R"({"depth": 50, "width": 2048, "activation": "maxout", "maxout_pieces": 16})";
+    QTest::newRow("batchnorm/window10000/d50/w2048") << R"({"depth": 50, "width": 2048, "batchnorm": true, "bn_window": 10000})";
+    QTest::newRow("gaussian 2e8 values/d50/w2048/adam/batch1024")
+        << R"({"dataset": "gaussian:1000000:200:10", "depth": 50, "width": 2048, "optimizer": "adam", "batch_size": 1024})";
+    QTest::newRow("d50/w2048/batch65536") << R"({"dataset": "gaussian:100000:100:10", "depth": 50, "width": 2048, "batch_size": 65536})";
+}
+
+void TestConfig::tooLargeConfigsAreRefused()
+{
+    QFETCH(QString, json);
+    const json::Value object = json::parse(json.toStdString(), "test");
+    try {
+        configFromJson(object);
+        QFAIL("accepted a config above the memory limit");
+    } catch (const std::invalid_argument &e) {
+        const QString message = QString::fromUtf8(e.what());
+        // The message names the estimate and the limit, both in GiB, and the estimate is above it.
+        const QRegularExpression pattern(QStringLiteral("^memory: this run would need about ([0-9.]+) GiB .*"
+                                                        "more than the limit of 8\\.00 GiB"));
+        const auto match = pattern.match(message);
+        QVERIFY2(match.hasMatch(), qPrintable(message));
+        QVERIFY(match.captured(1).toDouble() > 8.0);
+    }
+    // The same is refused when set key by key: the last key that crosses the limit is the one refused.
+    RunConfig config;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, {
+        for (const auto &[key, value] : object.asObject())
+            setConfigValue(config, key, value.isString() ? value.asString() : json::serialize(value));
+    });
+}
+
+void TestConfig::memoryEstimateCountsEveryPart()
+{
+    // Depth 2, width 10, 3 inputs, 4 classes, SGD, no BatchNorm, batch 8 of 100 samples (80 to
+    // train), 2000 steps every 10, 50 bins, by hand:
+    // parameters P = 10·3+10 + 10·10+10 + 4·10+4 = 194, plus the hidden weights' copy 130.
+    RunConfig config;
+    config.network.depth = 2;
+    config.network.widths = {10};
+    config.batchSize = 8;
+    DataShape shape;
+    shape.known = true;
+    shape.samples = 100;
+    shape.trainSamples = 80;
+    shape.inputs = 3;
+    shape.classes = 4;
+    MemoryEstimate m = estimateMemory(config, shape);
+    QCOMPARE(m.parameters, 4.0 * (2 * 194 + 130));
+    QCOMPARE(m.optimizer, 4.0 * 2 * 194); // two state buffers per parameter, allocated for every optimizer
+    // Columns: max(batch 8, test 20, image samples 16) = 20. Per sample forward 4·10 per layer
+    // + 2·4, backward (3 + 10 + 10) + (10 + 10 + 10) + 10 + 4; the batch copy 8·3.
+    QCOMPARE(m.activations, 4.0 * (20 * (40 + 40 + 8) + 8 * (23 + 30 + 14) + 8 * 3));
+    QCOMPARE(m.dataset, 2.0 * 100 * (4 * 3 + 4));
+    config.optimizer.kind = OptimizerKind::Adam;
+    QCOMPARE(estimateMemory(config, shape).optimizer, 4.0 * 2 * 194);
+    // Statistics: 202 snapshots of 1024 + 2·(4·4·50 + 1024) bytes, and 24 series (4 global, 10 per
+    // layer) of 2001 and 202 points of 16 bytes, twice.
+    QCOMPARE(m.statistics, 202.0 * (1024 + 2 * (4 * 4 * 50 + 1024)) + 2.0 * 16 * (4 * 2001 + 20 * 202));
 }
 
 QTEST_APPLESS_MAIN(TestConfig)

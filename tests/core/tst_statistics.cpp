@@ -97,6 +97,18 @@ void TestStatistics::percentilesExact()
     QVERIFY(std::abs(s.p50 - referencePercentile(values, 0.50)) <= 1e-12 * scale);
     QVERIFY(std::abs(s.p85 - referencePercentile(values, 0.85)) <= 1e-12 * scale);
     QCOMPARE(s.hist.total(), static_cast<std::uint64_t>(n));
+    // The adaptive range's histogram is summed from the locator's fine bins: the same counts as
+    // the histogram counted on its own.
+    const Histogram alone = histogram(v, 50, HistogramRange{});
+    QCOMPARE(s.hist.lo, alone.lo);
+    QCOMPARE(s.hist.hi, alone.hi);
+    QCOMPARE(s.hist.counts, alone.counts);
+    // A fixed range that leaves values outside locates in bins over [min, max] instead: as exact.
+    const Summary fixed = summarize(v, 50, HistogramRange{true, -0.5, 0.5});
+    QVERIFY(std::abs(fixed.p15 - referencePercentile(values, 0.15)) <= 1e-12 * scale);
+    QVERIFY(std::abs(fixed.p50 - referencePercentile(values, 0.50)) <= 1e-12 * scale);
+    QVERIFY(std::abs(fixed.p85 - referencePercentile(values, 0.85)) <= 1e-12 * scale);
+    QCOMPARE(fixed.hist.total(), static_cast<std::uint64_t>(n));
 }
 
 void TestStatistics::monotoneActivationPercentiles_data()

@@ -74,6 +74,7 @@ private slots:
     void rowsFollowTheSnapshot();
     void divergenceBanner();
     void nonFiniteValues();
+    void underflowedGradientIsSaidSo();
     void renders();
 };
 
@@ -214,6 +215,28 @@ void TestDiagnosticsView::nonFiniteValues()
     QVERIFY(explanationOf(view, 0).contains(QStringLiteral("practically 0")));
     QVERIFY(explanationOf(view, 2).contains(QStringLiteral("NaN% of the activations")));
     QVERIFY(!view.grab().isNull());
+}
+
+void TestDiagnosticsView::underflowedGradientIsSaidSo()
+{
+    // Layer 1's norm is 0 (flushed) or subnormal: "underflowed", not a ratio of made-up numbers.
+    for (const double norm : {0.0, 1e-40}) {
+        auto snapshot = snapshotWith({diagnostic(DiagnosticKind::VanishingGradient, 0, 5, norm / 0.05, 1e-3)});
+        snapshot->layers.front().grad.weightNorm = norm;
+        snapshot->layers.back().grad.weightNorm = 0.05;
+        DiagnosticsView view;
+        view.showFrame(frameWith(snapshot));
+        QCOMPARE(view.rowCount(), 1);
+        QVERIFY2(explanationOf(view, 0).contains(QStringLiteral("underflowed")), qPrintable(explanationOf(view, 0)));
+        QVERIFY(!explanationOf(view, 0).contains(QStringLiteral("times smaller")));
+    }
+    // A small but representable norm is still a ratio.
+    auto snapshot = snapshotWith({diagnostic(DiagnosticKind::VanishingGradient, 0, 5, 1e-30 / 0.05, 1e-3)});
+    snapshot->layers.front().grad.weightNorm = 1e-30;
+    snapshot->layers.back().grad.weightNorm = 0.05;
+    DiagnosticsView view;
+    view.showFrame(frameWith(snapshot));
+    QVERIFY(explanationOf(view, 0).contains(QStringLiteral("times smaller")));
 }
 
 void TestDiagnosticsView::renders()

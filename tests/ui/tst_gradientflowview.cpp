@@ -213,6 +213,10 @@ void TestGradientFlowView::zerosAreUnderflowNotNumbers()
 
     QVERIFY(view.normChart()->title().contains(QStringLiteral("underflow")));
     QVERIFY(view.historyChart()->title().contains(QStringLiteral("underflow")));
+    // Hovering a bar names the underflow instead of a number that was never measured.
+    QCOMPARE(view.normChart()->barText(0), QStringLiteral("L1: ‖∂L/∂W‖ = underflow"));
+    QCOMPARE(view.normChart()->barText(1), QStringLiteral("L2: ‖∂L/∂W‖ = underflow"));
+    QCOMPARE(view.normChart()->barText(2), QStringLiteral("L3: ‖∂L/∂W‖ = 0.001"));
 
     // A positive norm below the 1e-12 floor is not underflow, but is on the edge all the same.
     view.showFrame(frameOf(withNorms({1e-20, 0.1}), nullptr));
