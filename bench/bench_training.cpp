@@ -3,17 +3,36 @@
 //   cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DLAYERLENS_BUILD_BENCH=ON
 //   cmake --build build-bench --target bench_training
 //   ./build-bench/bench/bench_training --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+// bench/pytorch_compare.py runs it next to the same models in PyTorch; docs/performance.md has the numbers.
+//
+// Rates are per wall-clock second (UseRealTime), since a step may use a second core.
 
 #include "core/network.h"
 
 #include <benchmark/benchmark.h>
 
+#if defined(__SSE__)
+#include <xmmintrin.h>
+#endif
+
 using namespace layerlens::core;
 
 namespace {
 
+// Training threads flush subnormals to zero (FTZ and DAZ), and so does the benchmark: this loop
+// trains one fixed batch for thousands of steps, which can drive the backward pass below FLT_MIN,
+// and then it would time x86's ~100-cycle subnormal assists instead of the network. (In 1-second
+// runs it made no measurable difference: within the noise at widths 64 and 256, batch 64.)
+void flushSubnormals()
+{
+#if defined(__SSE__)
+    _mm_setcsr(_mm_getcsr() | (1u << 15) | (1u << 6));
+#endif
+}
+
 void trainingStep(benchmark::State &state)
 {
+    flushSubnormals();
     const int width = static_cast<int>(state.range(0));
     const int batch = static_cast<int>(state.range(1));
     NetworkConfig config;
@@ -58,6 +77,7 @@ BENCHMARK(trainingStep)
     ->ArgNames({"width", "batch", "bn"})
     ->ArgsProduct({{64, 256, 1024}, {64, 256}, {0, 1}})
     ->Unit(benchmark::kMillisecond)
-    ->MinTime(1.0);
+    ->MinTime(1.0)
+    ->UseRealTime();
 
 BENCHMARK_MAIN();
