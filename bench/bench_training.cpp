@@ -3,13 +3,19 @@
 //   cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DLAYERLENS_BUILD_BENCH=ON
 //   cmake --build build-bench --target bench_training
 //   ./build-bench/bench/bench_training --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+//   (add --product_split=inf to keep every product on one core)
 // bench/pytorch_compare.py runs it next to the same models in PyTorch; docs/performance.md has the numbers.
 //
 // Rates are per wall-clock second (UseRealTime), since a step may use a second core.
 
+#include "core/matrixproduct.h"
 #include "core/network.h"
 
 #include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <limits>
 
 #if defined(__SSE__)
 #include <xmmintrin.h>
@@ -80,4 +86,27 @@ BENCHMARK(trainingStep)
     ->MinTime(1.0)
     ->UseRealTime();
 
-BENCHMARK_MAIN();
+// --product_split=FLOPS sets the size from which a product uses the second core (inf: never),
+// to measure what the second core buys; the backend and threshold are printed in the context.
+int main(int argc, char **argv)
+{
+    const char *flag = "--product_split=";
+    for (int i = 1; i < argc; ++i) {
+        if (std::strncmp(argv[i], flag, std::strlen(flag)) == 0) {
+            const char *value = argv[i] + std::strlen(flag);
+            setProductSplitFlops(std::strcmp(value, "inf") == 0 ? std::numeric_limits<double>::infinity()
+                                                                : std::strtod(value, nullptr));
+            for (int j = i; j + 1 < argc; ++j)
+                argv[j] = argv[j + 1];
+            --argc;
+            --i;
+        }
+    }
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::AddCustomContext("products", productBackend());
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

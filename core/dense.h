@@ -32,7 +32,6 @@ public:
     const Matrix<S> &biasGradient() const { return m_biasGrad; }
     /// The first layer of a network does not need ∂L/∂input; skipping it saves one product.
     void setComputeInputGradient(bool compute) { m_computeInputGrad = compute; }
-
 private:
     Matrix<S> m_weight, m_bias, m_weightGrad, m_biasGrad;
     Matrix<S> m_output, m_gradInput;
