@@ -77,7 +77,29 @@ void trainingStep(benchmark::State &state)
                                                     benchmark::Counter::kIsRate);
 }
 
+// The machine's float product peak through the same backend: one 2048³ product (17.2 GFLOP),
+// on one core (threads:1, no split) and on both (threads:2, the product split over the helper).
+// bench/pytorch_compare.py and docs/performance.md compare the training GFLOP/s with it.
+void productPeak(benchmark::State &state)
+{
+    flushSubnormals();
+    const double saved = productSplitFlops();
+    setProductSplitFlops(state.range(0) == 2 ? kSplitProductFlops : std::numeric_limits<double>::infinity());
+    const Eigen::Index n = 2048;
+    const Matrix<float> a = Matrix<float>::Random(n, n), b = Matrix<float>::Random(n, n);
+    Matrix<float> c(n, n);
+    for (auto _ : state) {
+        multiply(a, Op::AsIs, b, Op::AsIs, 0.0f, c);
+        benchmark::DoNotOptimize(c.data());
+    }
+    setProductSplitFlops(saved);
+    state.counters["GFLOP/s"] = benchmark::Counter(2.0 * n * n * n * static_cast<double>(state.iterations()) / 1e9,
+                                                    benchmark::Counter::kIsRate);
+}
+
 } // namespace
+
+BENCHMARK(productPeak)->ArgName("threads")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(1.0)->UseRealTime();
 
 BENCHMARK(trainingStep)
     ->ArgNames({"width", "batch", "bn"})
