@@ -14,7 +14,7 @@ and exits 0.
 Both sides run with OPENBLAS_CORETYPE removed from the environment, so that OpenBLAS picks its
 kernels for this CPU as it would on a user's machine (--keep-openblas-coretype keeps it).
 PyTorch is timed like the benchmark: warm-up, then `--repetitions` runs of at least `--min-time`
-seconds each, median of the steps/s.
+seconds each, median of the steps/s. The two sides run one configuration at a time, interleaved.
 """
 
 import argparse
@@ -138,7 +138,8 @@ def main():
         env.pop("OPENBLAS_CORETYPE", None)
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
           f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    ours, peak, backend = run_ours(args.bench, args.repetitions, args.min_time, env, args.bench_arg)
+    _, peak, backend = run_ours(args.bench, args.repetitions, args.min_time, env,
+                                args.bench_arg + ["--benchmark_filter=productPeak"])
     print(f"LayerLens products: {backend}")
     print("float product peak (2048³ through the same backend): "
           + ", ".join(f"{t} thread{'s' if t > 1 else ''} {g:.1f} GFLOP/s" for t, g in sorted(peak.items())))
@@ -146,12 +147,19 @@ def main():
     import torch
     print(f"PyTorch {torch.__version__}")
 
+    # One configuration at a time, ours then PyTorch's two settings, so that a change in the
+    # machine's load during the run hits both sides of a row alike.
     rows = []
     for config in CONFIGS:
+        width, batch, bn = config
+        ours, _, _ = run_ours(args.bench, args.repetitions, args.min_time, env,
+                              args.bench_arg + [f"--benchmark_filter=trainingStep/width:{width}/batch:{batch}/bn:{bn}/"])
         one = run_torch(config, 1, args.repetitions, args.min_time, env)
         two = run_torch(config, 2, args.repetitions, args.min_time, env)
         best, mode = (one, "1 thread") if one >= two else (two, "2 threads PASSIVE")
         rows.append((config, ours[config], best, mode, one, two))
+        print(f"  {width}/{batch}/{'bn' if bn else 'no bn'}: ours {ours[config][0]:.1f} steps/s, PyTorch {best:.1f} "
+              f"({mode}), load {os.getloadavg()[0]:.2f}", flush=True)
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print()
     print("| width | batch | BN | LayerLens steps/s | PyTorch steps/s (best) | PyTorch setting | ratio | "
