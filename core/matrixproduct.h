@@ -14,11 +14,12 @@ enum class Op { AsIs, Transposed };
 ///
 /// The products run in OpenBLAS when the core is built with it (LAYERLENS_BLAS, the default),
 /// pinned to one thread per call, and in Eigen otherwise. A product of at least
-/// `kSplitProductFlops` is cut in two halves of C, fixed by the shapes alone; the second half
-/// runs on a helper thread when that is idle, else after the first on the calling thread. Each
-/// element of C is computed by the same call on the same data whichever thread runs it, and the
-/// helper copies the caller's floating-point mode (flush-to-zero), so results never depend on
-/// timing: the same inputs give bit-identical products.
+/// productSplitFlops() is cut into 2 (or, from 4× that, 4) blocks of C, fixed by the shapes
+/// alone; the calling thread and one process-wide helper thread claim blocks until none is left
+/// (the caller takes back a block the helper has not started). Each block is computed by the
+/// same call on the same data whichever thread runs it, and the helper copies the caller's
+/// floating-point mode (flush-to-zero), so results never depend on timing: the same inputs give
+/// bit-identical products.
 ///
 /// Not for aliasing: C must not share memory with A or B.
 template <typename S>
