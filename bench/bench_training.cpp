@@ -3,11 +3,24 @@
 //   cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DLAYERLENS_BUILD_BENCH=ON
 //   cmake --build build-bench --target bench_training
 //   ./build-bench/bench/bench_training --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+//   (add --product_split=inf to keep every product on one core)
+// bench/pytorch_compare.py runs it next to the same models in PyTorch; docs/performance.md has the numbers.
+//
+// Rates are per wall-clock second (UseRealTime), since a step may use a second core.
 
 #include "core/denormals.h"
+#include "core/matrixproduct.h"
 #include "core/network.h"
 
 #include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+
+#if defined(__SSE__)
+#include <xmmintrin.h>
+#endif
 
 using namespace layerlens::core;
 
@@ -15,7 +28,9 @@ namespace {
 
 void trainingStep(benchmark::State &state)
 {
-    const FlushDenormals flush; // as every thread that trains
+    // As every thread that trains: a fixed batch trained for thousands of steps can drive the
+    // backward pass below FLT_MIN, and the benchmark would then time subnormal assists.
+    const FlushDenormals flush;
     const int width = static_cast<int>(state.range(0));
     const int batch = static_cast<int>(state.range(1));
     NetworkConfig config;
@@ -54,12 +69,58 @@ void trainingStep(benchmark::State &state)
                                                     benchmark::Counter::kIsRate);
 }
 
+// The machine's float product peak through the same backend: one 2048³ product (17.2 GFLOP),
+// on one core (threads:1, no split) and on both (threads:2, the product split over the helper).
+// bench/pytorch_compare.py and docs/performance.md compare the training GFLOP/s with it.
+void productPeak(benchmark::State &state)
+{
+    flushSubnormals();
+    const double saved = productSplitFlops();
+    setProductSplitFlops(state.range(0) == 2 ? kSplitProductFlops : std::numeric_limits<double>::infinity());
+    const Eigen::Index n = 2048;
+    const Matrix<float> a = Matrix<float>::Random(n, n), b = Matrix<float>::Random(n, n);
+    Matrix<float> c(n, n);
+    for (auto _ : state) {
+        multiply(a, Op::AsIs, b, Op::AsIs, 0.0f, c);
+        benchmark::DoNotOptimize(c.data());
+    }
+    setProductSplitFlops(saved);
+    state.counters["GFLOP/s"] = benchmark::Counter(2.0 * n * n * n * static_cast<double>(state.iterations()) / 1e9,
+                                                    benchmark::Counter::kIsRate);
+}
+
 } // namespace
+
+BENCHMARK(productPeak)->ArgName("threads")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(1.0)->UseRealTime();
 
 BENCHMARK(trainingStep)
     ->ArgNames({"width", "batch", "bn"})
     ->ArgsProduct({{64, 256, 1024}, {64, 256}, {0, 1}})
     ->Unit(benchmark::kMillisecond)
-    ->MinTime(1.0);
+    ->MinTime(1.0)
+    ->UseRealTime();
 
-BENCHMARK_MAIN();
+// --product_split=FLOPS sets the size from which a product uses the second core (inf: never),
+// to measure what the second core buys; the backend and threshold are printed in the context.
+int main(int argc, char **argv)
+{
+    const char *flag = "--product_split=";
+    for (int i = 1; i < argc; ++i) {
+        if (std::strncmp(argv[i], flag, std::strlen(flag)) == 0) {
+            const char *value = argv[i] + std::strlen(flag);
+            setProductSplitFlops(std::strcmp(value, "inf") == 0 ? std::numeric_limits<double>::infinity()
+                                                                : std::strtod(value, nullptr));
+            for (int j = i; j + 1 < argc; ++j)
+                argv[j] = argv[j + 1];
+            --argc;
+            --i;
+        }
+    }
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::AddCustomContext("products", productBackend());
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -40,6 +40,7 @@ BatchNorm<S>::BatchNorm(int features, BnInference mode, double momentum, int win
     m_runningVar = Vector<S>::Ones(features);
     m_batchMean = Vector<S>::Zero(features);
     m_batchVar = Vector<S>::Zero(features);
+    m_history.reserve(static_cast<std::size_t>(window));
 }
 
 template <typename S>
@@ -66,8 +67,12 @@ const Matrix<S> &BatchNorm<S>::forward(const Matrix<S> &x)
         m_xhat = x.colwise() - mean;
         m_invStd = (runningVariance().array() + static_cast<S>(m_eps)).rsqrt();
     }
-    m_xhat.array().colwise() *= m_invStd.array();
-    m_output = (m_xhat.array().colwise() * m_gamma.col(0).array()).colwise() + m_beta.col(0).array();
+    // x̂ ← x̂·σ⁻¹ and y = γ·x̂ + β in one pass, column by column while the column is in L1.
+    for (Eigen::Index c = 0; c < batch; ++c) {
+        auto xhat = m_xhat.col(c).array();
+        xhat *= m_invStd.array();
+        m_output.col(c).array() = xhat * m_gamma.col(0).array() + m_beta.col(0).array();
+    }
     m_lastForwardTrained = this->m_training;
     return m_output;
 }
@@ -76,13 +81,15 @@ template <typename S>
 void BatchNorm<S>::updateRunningStatistics(Eigen::Index batch)
 {
     const S correction = static_cast<S>(batch) / static_cast<S>(batch - 1);
-    const Vector<S> unbiased = m_batchVar * correction;
     const S m = static_cast<S>(m_momentum);
+    if (m_history.size() < static_cast<std::size_t>(m_window))
+        m_history.emplace_back(); // allocated once per slot; later batches reuse the slots
+    auto &[mean, unbiased] = m_history[m_historyNext];
+    m_historyNext = (m_historyNext + 1) % static_cast<std::size_t>(m_window);
+    mean = m_batchMean;
+    unbiased = m_batchVar * correction;
     m_runningMean = (S(1) - m) * m_runningMean + m * m_batchMean;
     m_runningVar = (S(1) - m) * m_runningVar + m * unbiased;
-    m_history.emplace_back(m_batchMean, unbiased);
-    while (static_cast<int>(m_history.size()) > m_window)
-        m_history.pop_front();
 }
 
 template <typename S>
@@ -90,10 +97,12 @@ Vector<S> BatchNorm<S>::runningMean() const
 {
     if (m_mode == BnInference::Ema || m_history.empty())
         return m_runningMean;
+    // Oldest first, as the batches came.
     Vector<S> sum = Vector<S>::Zero(m_runningMean.size());
-    for (const auto &entry : m_history)
-        sum += entry.first;
-    return sum / static_cast<S>(m_history.size());
+    const std::size_t n = m_history.size(), oldest = n < static_cast<std::size_t>(m_window) ? 0 : m_historyNext;
+    for (std::size_t i = 0; i < n; ++i)
+        sum += m_history[(oldest + i) % n].first;
+    return sum / static_cast<S>(n);
 }
 
 template <typename S>
@@ -102,9 +111,10 @@ Vector<S> BatchNorm<S>::runningVariance() const
     if (m_mode == BnInference::Ema || m_history.empty())
         return m_runningVar;
     Vector<S> sum = Vector<S>::Zero(m_runningVar.size());
-    for (const auto &entry : m_history)
-        sum += entry.second;
-    return sum / static_cast<S>(m_history.size());
+    const std::size_t n = m_history.size(), oldest = n < static_cast<std::size_t>(m_window) ? 0 : m_historyNext;
+    for (std::size_t i = 0; i < n; ++i)
+        sum += m_history[(oldest + i) % n].second;
+    return sum / static_cast<S>(n);
 }
 
 template <typename S>
@@ -115,6 +125,7 @@ void BatchNorm<S>::setRunningStatistics(const Vector<S> &mean, const Vector<S> &
     m_runningMean = mean;
     m_runningVar = variance;
     m_history.clear();
+    m_historyNext = 0;
 }
 
 template <typename S>
@@ -132,11 +143,13 @@ const Matrix<S> &BatchNorm<S>::backward(const Matrix<S> &dy)
     // With dx̂ = γ·dy:  dx = (1/m)·σ⁻¹·(m·dx̂ − Σdx̂ − x̂·Σ(dx̂·x̂)), written with the γ-free sums
     // Σdy = ∂L/∂β and Σ(dy·x̂) = ∂L/∂γ already at hand.
     const S invBatch = S(1) / static_cast<S>(batch);
-    const Vector<S> scale = (m_gamma.col(0).array() * m_invStd.array()).matrix();
-    m_gradInput = (dy - (m_xhat.array().colwise() * m_gammaGrad.col(0).array()).matrix() * invBatch)
-                      .colwise()
-                  - m_betaGrad.col(0) * invBatch;
-    m_gradInput.array().colwise() *= scale.array();
+    m_scale = m_gamma.col(0).array() * m_invStd.array();
+    m_betaGradScaled = m_betaGrad.col(0) * invBatch;
+    // One pass, column by column: dx = (dy − x̂·(∂L/∂γ)/m − (∂L/∂β)/m)·γσ⁻¹.
+    for (Eigen::Index c = 0; c < batch; ++c)
+        m_gradInput.col(c).array() = ((dy.col(c).array() - (m_xhat.col(c).array() * m_gammaGrad.col(0).array()) * invBatch)
+                                      - m_betaGradScaled.array())
+                                     * m_scale.array();
     return m_gradInput;
 }
 

@@ -2,7 +2,8 @@
 
 #include "core/layer.h"
 
-#include <deque>
+#include <utility>
+#include <vector>
 #include <string_view>
 
 namespace layerlens::core {
@@ -81,7 +82,11 @@ private:
     Matrix<S> m_gamma, m_beta, m_gammaGrad, m_betaGrad;
     Vector<S> m_runningMean, m_runningVar;
     Vector<S> m_batchMean, m_batchVar, m_invStd;
-    std::deque<std::pair<Vector<S>, Vector<S>>> m_history; // (μ_B, unbiased σ²_B), newest last
+    Vector<S> m_scale, m_betaGradScaled; // backward: γ·σ⁻¹ and Σdy/m
+    // (μ_B, unbiased σ²_B) of the last min(batches, window) batches in a ring that is allocated
+    // as it fills and then reused; the oldest is at m_historyNext once the ring is full.
+    std::vector<std::pair<Vector<S>, Vector<S>>> m_history;
+    std::size_t m_historyNext = 0;
     Matrix<S> m_xhat, m_output, m_gradInput;
     bool m_lastForwardTrained = false;
     bool m_updateRunning = true;

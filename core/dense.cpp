@@ -1,5 +1,9 @@
 #include "core/dense.h"
 
+#include "core/matrixproduct.h"
+
+#include <algorithm>
+#include <limits>
 #include <stdexcept>
 
 namespace layerlens::core {
@@ -25,20 +29,28 @@ const Matrix<S> &Dense<S>::forward(const Matrix<S> &input)
                                     + " features, expected " + std::to_string(m_weight.cols()));
     m_input = &input;
     m_output.resize(m_weight.rows(), input.cols());
-    m_output.noalias() = m_weight * input;      // out × batch
-    m_output.colwise() += m_bias.col(0);
+    // Z starts as b in every column and the product accumulates onto it (β = 1): the bias costs
+    // no pass of its own over Z.
+    m_output.colwise() = m_bias.col(0);
+    multiply(m_weight, Op::AsIs, input, Op::AsIs, S(1), m_output); // out × batch
     return m_output;
 }
 
 template <typename S>
 const Matrix<S> &Dense<S>::backward(const Matrix<S> &gradOutput)
 {
-    const Matrix<S> &x = *m_input;                      // in × batch
-    m_weightGrad.noalias() = gradOutput * x.transpose(); // dW = dZ·Xᵀ, out × in
-    m_biasGrad = gradOutput.rowwise().sum();             // db = Σ_batch dZ
+    const Matrix<S> &x = *m_input;                                     // in × batch
+    multiply(gradOutput, Op::AsIs, x, Op::Transposed, S(0), m_weightGrad); // dW = dZ·Xᵀ, out × in
+    m_biasGrad = gradOutput.rowwise().sum();                            // db = Σ_batch dZ
+    // Each entry of dW and db is a sum of `batch` terms no larger than max|dZ|·max|X| and max|dZ|.
+    // While batch·max|dZ|·max(max|X|, 1) stays below half the largest float (the other half covers
+    // the rounding of up to millions of additions), none can be NaN or Inf; a NaN in dZ or X makes
+    // the bound NaN and the test false. Reading dZ and X costs (out + in)·batch, reading dW out·in.
+    const double bound = static_cast<double>(x.cols()) * maxAbs(gradOutput) * std::max(maxAbs(x), 1.0);
+    m_gradientsKnownFinite = bound < 0.5 * static_cast<double>(std::numeric_limits<S>::max());
     if (m_computeInputGrad) {
         m_gradInput.resize(x.rows(), x.cols());
-        m_gradInput.noalias() = m_weight.transpose() * gradOutput; // dX = Wᵀ·dZ
+        multiply(m_weight, Op::Transposed, gradOutput, Op::AsIs, S(0), m_gradInput); // dX = Wᵀ·dZ
     } else {
         m_gradInput.resize(0, 0);
     }

@@ -32,12 +32,16 @@ public:
     const Matrix<S> &biasGradient() const { return m_biasGrad; }
     /// The first layer of a network does not need ∂L/∂input; skipping it saves one product.
     void setComputeInputGradient(bool compute) { m_computeInputGrad = compute; }
+    /// True when the last backward's inputs prove every entry of ∂L/∂W and ∂L/∂b finite (see
+    /// backward), so that a divergence check need not read them; false means "not proven".
+    bool gradientsKnownFinite() const { return m_gradientsKnownFinite; }
 
 private:
     Matrix<S> m_weight, m_bias, m_weightGrad, m_biasGrad;
     Matrix<S> m_output, m_gradInput;
     const Matrix<S> *m_input = nullptr;
     bool m_computeInputGrad = true;
+    bool m_gradientsKnownFinite = false;
 };
 
 } // namespace layerlens::core

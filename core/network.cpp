@@ -88,6 +88,21 @@ Network<S>::Network(const NetworkConfig &config) : m_config(config)
     m_loss = Loss<S>::create(m_config.loss);
     m_hidden.front().dense->setComputeInputGradient(false);
     m_inputGradient = &m_empty;
+
+    auto add = [this](const std::string &prefix, Layer<S> &layer, const Dense<S> *dense) {
+        for (auto p : layer.parameters()) {
+            p.name = prefix + "." + layer.kind() + "." + p.name;
+            m_parameters.push_back(p);
+            m_gradientOwner.push_back(dense);
+        }
+    };
+    for (std::size_t i = 0; i < m_hidden.size(); ++i) {
+        const std::string prefix = "hidden" + std::to_string(i + 1);
+        add(prefix, *m_hidden[i].dense, m_hidden[i].dense.get());
+        if (m_hidden[i].batchNorm)
+            add(prefix, *m_hidden[i].batchNorm, nullptr);
+    }
+    add("output", *m_output, m_output.get());
 }
 
 template <typename S>
@@ -135,20 +150,30 @@ void Network<S>::backward()
     m_inputGradient = g;
 }
 
-namespace {
-
 template <typename S>
-std::string firstNonFinite(const std::vector<Parameter<S>> &parameters, bool gradients)
+std::string Network<S>::firstNonFiniteGradient() const
 {
-    for (const auto &p : parameters) {
-        const Matrix<S> &m = gradients ? *p.gradient : *p.value;
-        if (!m.allFinite())
-            return (gradients ? "gradient of " : "") + p.name + " is NaN or Inf";
+    for (std::size_t i = 0; i < m_parameters.size(); ++i) {
+        // A Dense layer's gradients are often proven finite by its backward without reading them.
+        const Dense<S> *owner = m_gradientOwner[i];
+        if ((owner && owner->gradientsKnownFinite()) || isFinite(*m_parameters[i].gradient))
+            continue;
+        return "gradient of " + m_parameters[i].name + " is NaN or Inf";
     }
     return {};
 }
 
-} // namespace
+template <typename S>
+std::string Network<S>::firstNonFiniteValue(const Optimizer<S> &optimizer) const
+{
+    for (const auto &p : m_parameters) {
+        // The optimizer checks what it updates while the values are still in the L1 cache.
+        if (optimizer.leftFinite(p.value) || isFinite(*p.value))
+            continue;
+        return p.name + " is NaN or Inf";
+    }
+    return {};
+}
 
 template <typename S>
 StepResult Network<S>::trainStep(const Matrix<S> &input, Labels labels, Optimizer<S> &optimizer)
@@ -161,15 +186,14 @@ StepResult Network<S>::trainStep(const Matrix<S> &input, Labels labels, Optimize
     forward(input);
     result.loss = static_cast<double>(loss(labels));
     result.accuracy = accuracy(*m_lastOutput, labels);
-    const auto params = parameters();
     if (!std::isfinite(result.loss)) {
         result.reason = "loss is NaN or Inf";
     } else {
         backward();
-        result.reason = firstNonFinite(params, true);
+        result.reason = firstNonFiniteGradient();
         if (result.reason.empty()) {
             optimizer.step();
-            result.reason = firstNonFinite(params, false);
+            result.reason = firstNonFiniteValue(optimizer);
         }
     }
     if (!result.reason.empty()) {
@@ -204,26 +228,6 @@ Evaluation Network<S>::evaluate(const Matrix<S> &input, Labels labels, int chunk
     m_lastOutput = nullptr; // the block it points into is gone
     const double count = static_cast<double>(std::max<Eigen::Index>(1, input.cols()));
     return {lossSum / count, correct / count};
-}
-
-template <typename S>
-std::vector<Parameter<S>> Network<S>::parameters()
-{
-    std::vector<Parameter<S>> all;
-    auto add = [&all](const std::string &prefix, Layer<S> &layer) {
-        for (auto p : layer.parameters()) {
-            p.name = prefix + "." + layer.kind() + "." + p.name;
-            all.push_back(p);
-        }
-    };
-    for (std::size_t i = 0; i < m_hidden.size(); ++i) {
-        const std::string prefix = "hidden" + std::to_string(i + 1);
-        add(prefix, *m_hidden[i].dense);
-        if (m_hidden[i].batchNorm)
-            add(prefix, *m_hidden[i].batchNorm);
-    }
-    add("output", *m_output);
-    return all;
 }
 
 template <typename S>

@@ -100,7 +100,7 @@ public:
     Evaluation evaluate(const Matrix<S> &input, Labels labels, int chunk = 1024);
 
     /// Every learnable tensor, in layer order.
-    std::vector<Parameter<S>> parameters();
+    std::vector<Parameter<S>> parameters() { return m_parameters; }
     /// Training or inference mode for BatchNorm and Dropout of the whole network.
     void setTraining(bool training);
     bool isTraining() const { return m_training; }
@@ -126,8 +126,14 @@ public:
     bool diverged() const { return m_diverged.status == StepStatus::Diverged; }
 
 private:
+    /// The first parameter whose gradient (or, after the update, value) is NaN or Inf, as a reason.
+    std::string firstNonFiniteGradient() const;
+    std::string firstNonFiniteValue(const Optimizer<S> &optimizer) const;
+
     NetworkConfig m_config;
     std::vector<HiddenLayer<S>> m_hidden;
+    std::vector<Parameter<S>> m_parameters;      // built once: a step allocates nothing
+    std::vector<const Dense<S> *> m_gradientOwner; // per parameter: its Dense layer, or null
     std::unique_ptr<Dense<S>> m_output;
     std::unique_ptr<Loss<S>> m_loss;
     const Matrix<S> *m_lastOutput = nullptr;

@@ -1,5 +1,6 @@
 #include "core/optimizer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -90,42 +91,79 @@ void Optimizer<S>::step()
     ++m_steps;
     const S lr = static_cast<S>(m_config.lr);
     const S decay = static_cast<S>(m_config.weightDecay);
+    const S mu = static_cast<S>(m_config.momentum);
+    const double b1 = m_config.beta1, b2 = m_config.beta2;
+    const double t = static_cast<double>(m_steps);
+    const S c1 = static_cast<S>(1.0 - std::pow(b1, t));
+    const S sqrtC2 = static_cast<S>(std::sqrt(1.0 - std::pow(b2, t)));
+    const S eps = static_cast<S>(m_config.eps);
+    // Chunks of 2048 entries (8 KiB in float): the finite check re-reads each chunk from L1
+    // right after updating it, instead of one more pass over the weights from memory.
+    constexpr Eigen::Index kChunk = 2048;
+    m_leftFinite.assign(m_parameters.size(), 0);
     for (std::size_t i = 0; i < m_parameters.size(); ++i) {
-        Matrix<S> &w = *m_parameters[i].value;
+        Matrix<S> &value = *m_parameters[i].value;
+        const Matrix<S> &gradient = *m_parameters[i].gradient;
         const bool decays = m_parameters[i].decays && m_config.weightDecay > 0.0;
-        // g + λW, without touching the gradient the statistics will read.
-        const Matrix<S> *g = m_parameters[i].gradient;
-        if (decays) {
-            m_scratch = *g + decay * w;
-            g = &m_scratch;
+        bool finite = true;
+        for (Eigen::Index start = 0; start < value.size(); start += kChunk) {
+            const Eigen::Index n = std::min(kChunk, value.size() - start);
+            Eigen::Map<Eigen::Array<S, Eigen::Dynamic, 1>> w(value.data() + start, n);
+            const Eigen::Map<const Eigen::Array<S, Eigen::Dynamic, 1>> g0(gradient.data() + start, n);
+            // g + λW, without touching the gradient the statistics will read (evaluated in each
+            // expression below; the same float operations as a separate g + λW array).
+            const auto g = g0 + (decays ? decay : S(0)) * w;
+            switch (m_config.kind) {
+            case OptimizerKind::Sgd:
+                if (decays)
+                    w -= lr * g;
+                else
+                    w -= lr * g0;
+                break;
+            case OptimizerKind::Momentum: {
+                // v starts at 0, so the first step gives v = g exactly as PyTorch's clone(g).
+                Eigen::Map<Eigen::Array<S, Eigen::Dynamic, 1>> v(m_first[i].data() + start, n);
+                if (decays)
+                    v = mu * v + g;
+                else
+                    v = mu * v + g0;
+                w -= lr * v;
+                break;
+            }
+            case OptimizerKind::Adam: {
+                Eigen::Map<Eigen::Array<S, Eigen::Dynamic, 1>> m(m_first[i].data() + start, n);
+                Eigen::Map<Eigen::Array<S, Eigen::Dynamic, 1>> v(m_second[i].data() + start, n);
+                if (decays) {
+                    m = static_cast<S>(b1) * m + static_cast<S>(1.0 - b1) * g;
+                    v = static_cast<S>(b2) * v + static_cast<S>(1.0 - b2) * g.square();
+                } else {
+                    m = static_cast<S>(b1) * m + static_cast<S>(1.0 - b1) * g0;
+                    v = static_cast<S>(b2) * v + static_cast<S>(1.0 - b2) * g0.square();
+                }
+                // PyTorch: denom = √v/√(1−β₂ᵗ) + ε, W ← W − (η/(1−β₁ᵗ))·m/denom.
+                w -= (lr / c1) * m / (v.sqrt() / sqrtC2 + eps);
+                break;
+            }
+            }
+            finite = finite && isFinite(w);
         }
-        switch (m_config.kind) {
-        case OptimizerKind::Sgd:
-            w.noalias() -= lr * *g;
-            break;
-        case OptimizerKind::Momentum: {
-            // v starts at 0, so the first step gives v = g exactly as PyTorch's clone(g).
-            Matrix<S> &v = m_first[i];
-            v = static_cast<S>(m_config.momentum) * v + *g;
-            w.noalias() -= lr * v;
-            break;
-        }
-        case OptimizerKind::Adam: {
-            const double b1 = m_config.beta1, b2 = m_config.beta2;
-            Matrix<S> &m = m_first[i];
-            Matrix<S> &v = m_second[i];
-            m = static_cast<S>(b1) * m + static_cast<S>(1.0 - b1) * *g;
-            v = static_cast<S>(b2) * v + static_cast<S>(1.0 - b2) * g->cwiseAbs2();
-            const double t = static_cast<double>(m_steps);
-            const S c1 = static_cast<S>(1.0 - std::pow(b1, t));
-            const S sqrtC2 = static_cast<S>(std::sqrt(1.0 - std::pow(b2, t)));
-            const S eps = static_cast<S>(m_config.eps);
-            // PyTorch: denom = √v/√(1−β₂ᵗ) + ε, W ← W − (η/(1−β₁ᵗ))·m/denom.
-            w.array() -= (lr / c1) * m.array() / (v.array().sqrt() / sqrtC2 + eps);
-            break;
-        }
+        m_leftFinite[i] = finite;
+    }
+}
+
+template <typename S>
+bool Optimizer<S>::leftFinite(const Matrix<S> *value) const
+{
+    // Callers ask in parameter order, so the search starts after the previous answer.
+    const std::size_t n = m_leftFinite.size();
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t i = (m_lookup + k) % n;
+        if (m_parameters[i].value == value) {
+            m_lookup = i + 1;
+            return m_leftFinite[i] != 0;
         }
     }
+    return false;
 }
 
 template class Optimizer<float>;

@@ -44,6 +44,10 @@ public:
 
     /// Applies one update from the current gradients.
     void step();
+    /// True when the last step() updated `value` and left every entry finite; false when it did
+    /// not update it or left a NaN or Inf. (step() checks each tensor chunk by chunk while the
+    /// chunk it just wrote is in the L1 cache, so the divergence check need not read it again.)
+    bool leftFinite(const Matrix<S> *value) const;
     /// Changes settings between steps (learning rate, momentum, betas, decay). Changing the kind
     /// restarts its state. Throws std::invalid_argument on a bad value and keeps the old config.
     void setConfig(const OptimizerConfig &config);
@@ -59,7 +63,8 @@ private:
     std::vector<Parameter<S>> m_parameters;
     OptimizerConfig m_config;
     std::vector<Matrix<S>> m_first, m_second; // momentum buffer or Adam m; Adam v
-    Matrix<S> m_scratch;
+    std::vector<char> m_leftFinite;           // per parameter, from the last step()
+    mutable std::size_t m_lookup = 0;         // where leftFinite() starts searching
     long long m_steps = 0;
 };
 

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/types.h"
+
+#include <string>
+
+namespace layerlens::core {
+
+/// Whether a product operand is used as stored or transposed.
+enum class Op { AsIs, Transposed };
+
+/// C ← op(A)·op(B) + β·C, β either 0 (C is only written) or 1 (the product is added to C).
+/// C must already have the product's shape; nothing is allocated.
+///
+/// The products run in OpenBLAS when the core is built with it (LAYERLENS_BLAS, the default),
+/// pinned to one thread per call, and in Eigen otherwise. A product of at least
+/// productSplitFlops() is cut into 2 (or, from 4× that, 4) blocks of C, fixed by the shapes
+/// alone; the calling thread and one process-wide helper thread claim blocks until none is left
+/// (the caller takes back a block the helper has not started). Each block is computed by the
+/// same call on the same data whichever thread runs it, and the helper copies the caller's
+/// floating-point mode (flush-to-zero), so results never depend on timing: the same inputs give
+/// bit-identical products.
+///
+/// Not for aliasing: C must not share memory with A or B.
+template <typename S>
+void multiply(const Matrix<S> &a, Op opA, const Matrix<S> &b, Op opB, S beta, Matrix<S> &c);
+
+/// Products of at least this many flops (2·m·n·k) are split between two threads by default. Below
+/// it, waking a second thread costs more than it saves (measured in docs/performance.md).
+inline constexpr double kSplitProductFlops = 4.0e6;
+
+/// Changes the split threshold for the whole process (benchmarks compare 1 and 2 threads with it;
+/// infinity never splits). Results depend on it, so runs that must match use the same value.
+void setProductSplitFlops(double flops);
+/// The current split threshold.
+double productSplitFlops();
+
+/// What computes the products, e.g. "OpenBLAS 0.3.21 (Cooperlake kernels), 1 thread per call"
+/// or "Eigen 3.4.0"; for benchmark reports.
+std::string productBackend();
+
+} // namespace layerlens::core
