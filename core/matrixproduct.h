@@ -27,7 +27,7 @@ void multiply(const Matrix<S> &a, Op opA, const Matrix<S> &b, Op opB, S beta, Ma
 
 /// Products of at least this many flops (2·m·n·k) are split between two threads by default. Below
 /// it, waking a second thread costs more than it saves (measured in docs/performance.md).
-inline constexpr double kSplitProductFlops = 4.0e6;
+inline constexpr double kSplitProductFlops = 1.0e8;
 
 /// Changes the split threshold for the whole process (benchmarks compare 1 and 2 threads with it;
 /// infinity never splits). Results depend on it, so runs that must match use the same value.
