@@ -84,6 +84,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_exports->setPrepareDashboard([this] { prepareDashboardExport(); });
     connect(m_exports, &ChartExportActions::exported, this,
             [this](const QString &path) { statusBar()->showMessage(tr("Saved %1").arg(path), 8000); });
+    // The compare page's views get the same Save as/Copy menu and corner button (the PNG scale
+    // and caption options as saved at launch; the caption names no run, since there are two).
+    const QList<DashboardView *> compareViews = m_comparePage->findChildren<DashboardView *>();
+    m_compareExports = new ChartExportActions({compareViews.begin(), compareViews.end()}, this);
+    connect(m_compareExports, &ChartExportActions::exported, this,
+            [this](const QString &path) { statusBar()->showMessage(tr("Saved %1").arg(path), 8000); });
     createActions();
     createMenus();
     m_status = new QLabel(this);
@@ -210,6 +216,8 @@ void MainWindow::setPresentation(bool on)
             showNormal();
     }
     for (DashboardView *view : m_views)
+        view->setPresentation(on);
+    for (DashboardView *view : m_comparePage->findChildren<DashboardView *>())
         view->setPresentation(on);
     m_presentAction->setChecked(on);
 }

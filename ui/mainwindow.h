@@ -53,6 +53,7 @@ public:
     FileMenu *files() const { return m_files; }
     /// The export commands (for tests).
     ChartExportActions *exports() const { return m_exports; }
+    ChartExportActions *compareExports() const { return m_compareExports; }
     /// Applies `config` as if the user had chosen it (panel and training).
     void applyConfig(const core::RunConfig &config);
     /// Presentation mode (F11): full screen, large type and lines, high contrast, settings hidden.
@@ -101,6 +102,7 @@ private:
     QMenu *m_viewMenu = nullptr;
     FileMenu *m_files = nullptr;
     ChartExportActions *m_exports = nullptr;
+    ChartExportActions *m_compareExports = nullptr; // the compare page's views
     QDockWidget *m_settingsDock = nullptr;
     QDockWidget *m_lessonDock = nullptr;
     LessonPanel *m_lessonPanel = nullptr;

@@ -10,11 +10,13 @@
 #include "ui/comparesession.h"
 #include "ui/controlpanel.h"
 #include "ui/gradientflowview.h"
+#include "ui/chartexportactions.h"
 #include "ui/mainwindow.h"
 #include "ui/trainingcontroller.h"
 #include "ui/trainingcurvesview.h"
 
 #include <QAction>
+#include <QChart>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QLabel>
@@ -24,7 +26,9 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QToolBar>
+#include <QToolButton>
 #include <QtTest>
 
 #include "comparetestdata.h"
@@ -73,6 +77,7 @@ private slots:
     void panelEditsRunA();
     void togglingWhileTraining();
     void closeWhileComparing();
+    void compareViewsExportAndPresent();
 };
 
 void TestComparePage::initTestCase()
@@ -431,6 +436,43 @@ void TestComparePage::closeWhileComparing()
     window->close();
     window.reset();
     QVERIFY2(timer.elapsed() < 1000, qPrintable(QStringLiteral("%1 ms").arg(timer.elapsed())));
+}
+
+void TestComparePage::compareViewsExportAndPresent()
+{
+    // Every view of the compare page has the save/copy corner button, Save as writes the view,
+    // and presentation mode enlarges the compare charts' titles as it does the dashboard's.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    ui::MainWindow window;
+    window.applyConfig(smallConfig());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::keyClick(&window, Qt::Key_C);
+    QVERIFY(window.isComparing());
+    QTRY_VERIFY(bothSettledAt(*window.compareSession(), 0));
+    const auto views = window.comparePage()->findChildren<ui::DashboardView *>();
+    QCOMPARE(views.size(), qsizetype(2 * 3 + 4)); // three per side, four overlaid
+    for (ui::DashboardView *view : views)
+        QVERIFY2(view->findChild<QToolButton *>(QStringLiteral("exportButton")), qPrintable(view->viewId()));
+
+    ui::ChartExportActions *exports = window.compareExports();
+    QVERIFY(exports);
+    const QString path = dir.filePath(QStringLiteral("compare-a.png"));
+    exports->setFileChooser([&](const QString &, const QString &, const QString &) { return path; });
+    exports->setWarner([](const QString &message) { QFAIL(qPrintable(message)); });
+    ui::DashboardView *first = window.comparePage()->views(Side::A).front();
+    QVERIFY(exports->saveView(first));
+    const QImage image(path);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.width(), first->width() * exports->pngScale());
+
+    QChart *chart = first->charts().front();
+    const qreal before = chart->titleFont().pointSizeF();
+    window.setPresentation(true);
+    QVERIFY(chart->titleFont().pointSizeF() > before * 1.2);
+    window.setPresentation(false);
+    QCOMPARE(chart->titleFont().pointSizeF(), before);
 }
 
 QTEST_MAIN(TestComparePage)
