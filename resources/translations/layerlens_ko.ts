@@ -152,11 +152,6 @@
         <translation>모든 가중치가 0.05에서 시작합니다. 학습하면서 가중치는 바뀌겠지만, 한 층의 뉴런 64개가 서로 달라지는 순간이 올까요?</translation>
     </message>
     <message>
-        <source>Neurons with the same incoming weights compute the same output, receive the same gradient and take the same update, so nothing can ever tell them apart: each layer works like a single neuron. The weights view counts distinct neurons: 1 in every layer from step 0 to step 1000 (the symmetry warning), although the weights themselves keep changing. Such a network can only draw very simple boundaries, and its test accuracy is 0.42 after 1000 steps; towards the end its largest gradient grows fast enough to raise the exploding-gradient warning as well. Random Xavier weights break the symmetry from the start: 64 distinct neurons per layer and a test accuracy of 0.99. Zero initialisation is the extreme case: with tanh every activation and every hidden-layer gradient stays exactly 0.</source>
-        <comment>constant-init: explanation</comment>
-        <translation>들어오는 가중치가 같은 뉴런들은 같은 값을 출력하고, 같은 그래디언트를 받아, 같은 만큼 갱신됩니다. 그러니 서로를 구별할 방법이 끝내 생기지 않고, 층 하나가 뉴런 하나처럼 동작합니다. 가중치 뷰의 서로 다른 뉴런 수는 0단계부터 1000단계까지 모든 층에서 1입니다(대칭 경고). 가중치 자체는 계속 바뀌는데도 그렇습니다. 이런 신경망은 아주 단순한 경계밖에 그리지 못해서 1000단계 후 테스트 정확도가 0.42이고, 끝 무렵에는 가장 큰 그래디언트가 빠르게 커져 그래디언트 폭주 경고까지 뜹니다. 무작위 Xavier 가중치는 처음부터 대칭을 깨므로 층마다 뉴런 64개가 모두 다르고, 테스트 정확도는 0.99입니다. 0으로 초기화하면 더 극단적입니다. tanh라면 모든 활성값과 은닉층 그래디언트가 정확히 0에 머뭅니다.</translation>
-    </message>
-    <message>
         <source>Random Xavier weights</source>
         <comment>constant-init: compare.title</comment>
         <translation>무작위 Xavier 가중치</translation>
@@ -380,6 +375,11 @@
         <source>Xavier uniform</source>
         <comment>tanh-xavier: compare.title</comment>
         <translation>Xavier 균등분포</translation>
+    </message>
+    <message>
+        <source>Neurons with the same incoming weights compute the same output, receive the same gradient and take the same update, so in exact arithmetic nothing can tell them apart: each layer works like a single neuron. The weights view counts distinct neurons: 1 in every layer from step 0 to step 1000 (the symmetry warning), although the weights themselves keep changing. Left to run much longer, floating-point rounding (some neurons&apos; sums are added in a different order) slowly pulls them apart: in our measurement the first layer counted 2 distinct neurons after about 8 000 steps, and the warning went away. That is symmetry broken by accident, far too late and too weakly to help. Such a network can only draw very simple boundaries, and its test accuracy is 0.42 after 1000 steps; towards the end its largest gradient grows fast enough to raise the exploding-gradient warning as well. Random Xavier weights break the symmetry from the start: 64 distinct neurons per layer and a test accuracy of 0.99. Zero initialisation is the extreme case: with tanh every activation and every hidden-layer gradient stays exactly 0.</source>
+        <comment>constant-init: explanation</comment>
+        <translation>들어오는 가중치가 같은 뉴런들은 같은 값을 출력하고, 같은 그래디언트를 받아, 같은 만큼 갱신됩니다. 그러니 정확한 산술에서는 서로를 구별할 방법이 없고, 층 하나가 뉴런 하나처럼 동작합니다. 가중치 뷰의 서로 다른 뉴런 수는 0단계부터 1000단계까지 모든 층에서 1입니다(대칭 경고). 가중치 자체는 계속 바뀌는데도 그렇습니다. 학습을 훨씬 오래 두면 부동소수점 반올림(일부 뉴런의 합을 다른 순서로 더하면서 생기는 차이)이 뉴런들을 조금씩 갈라놓습니다. 측정해 보니 약 8 000단계 뒤 첫 층의 서로 다른 뉴런 수가 2가 되었고 경고가 사라졌습니다. 우연히 깨진 대칭이라 너무 늦고 약해서 학습에는 도움이 되지 않습니다. 이런 신경망은 아주 단순한 경계밖에 그리지 못해서 1000단계 후 테스트 정확도가 0.42이고, 끝 무렵에는 가장 큰 그래디언트가 빠르게 커져 그래디언트 폭주 경고까지 뜹니다. 무작위 Xavier 가중치는 처음부터 대칭을 깨므로 층마다 뉴런 64개가 모두 다르고, 테스트 정확도는 0.99입니다. 0으로 초기화하면 더 극단적입니다. tanh라면 모든 활성값과 은닉층 그래디언트가 정확히 0에 머뭅니다.</translation>
     </message>
 </context>
 <context>
