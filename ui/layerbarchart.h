@@ -1,10 +1,10 @@
 #pragma once
 
+#include "ui/dashboardview.h"
+
 #include <QChart>
 #include <QList>
 #include <QPointF>
-#include "ui/dashboardview.h"
-
 #include <QString>
 #include <QStringList>
 
