@@ -18,10 +18,6 @@
 #include <cstring>
 #include <limits>
 
-#if defined(__SSE__)
-#include <xmmintrin.h>
-#endif
-
 using namespace layerlens::core;
 
 namespace {
@@ -74,7 +70,7 @@ void trainingStep(benchmark::State &state)
 // bench/pytorch_compare.py and docs/performance.md compare the training GFLOP/s with it.
 void productPeak(benchmark::State &state)
 {
-    flushSubnormals();
+    const FlushDenormals flush;
     const double saved = productSplitFlops();
     setProductSplitFlops(state.range(0) == 2 ? kSplitProductFlops : std::numeric_limits<double>::infinity());
     const Eigen::Index n = 2048;
