@@ -40,7 +40,14 @@ template <typename S>
 const Matrix<S> &Dense<S>::backward(const Matrix<S> &gradOutput)
 {
     const Matrix<S> &x = *m_input;                                     // in × batch
-    multiply(gradOutput, Op::AsIs, x, Op::Transposed, S(0), m_weightGrad); // dW = dZ·Xᵀ, out × in
+    if (m_computeInputGrad) {
+        m_gradInput.resize(x.rows(), x.cols());
+        multiplyPair(gradOutput, Op::AsIs, x, Op::Transposed, S(0), m_weightGrad, // dW = dZ·Xᵀ, out × in
+                     m_weight, Op::Transposed, gradOutput, Op::AsIs, S(0), m_gradInput); // dX = Wᵀ·dZ
+    } else {
+        multiply(gradOutput, Op::AsIs, x, Op::Transposed, S(0), m_weightGrad);
+        m_gradInput.resize(0, 0);
+    }
     m_biasGrad = gradOutput.rowwise().sum();                            // db = Σ_batch dZ
     // Each entry of dW and db is a sum of `batch` terms no larger than max|dZ|·max|X| and max|dZ|.
     // While batch·max|dZ|·max(max|X|, 1) stays below half the largest float (the other half covers
@@ -48,12 +55,6 @@ const Matrix<S> &Dense<S>::backward(const Matrix<S> &gradOutput)
     // the bound NaN and the test false. Reading dZ and X costs (out + in)·batch, reading dW out·in.
     const double bound = static_cast<double>(x.cols()) * maxAbs(gradOutput) * std::max(maxAbs(x), 1.0);
     m_gradientsKnownFinite = bound < 0.5 * static_cast<double>(std::numeric_limits<S>::max());
-    if (m_computeInputGrad) {
-        m_gradInput.resize(x.rows(), x.cols());
-        multiply(m_weight, Op::Transposed, gradOutput, Op::AsIs, S(0), m_gradInput); // dX = Wᵀ·dZ
-    } else {
-        m_gradInput.resize(0, 0);
-    }
     return m_gradInput;
 }
 

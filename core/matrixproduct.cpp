@@ -1,6 +1,7 @@
 #include "core/matrixproduct.h"
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <limits>
 #include <stdexcept>
@@ -18,6 +19,9 @@ namespace layerlens::core {
 namespace {
 
 std::atomic<double> g_splitFlops{kSplitProductFlops};
+/// How long the helper and a waiting caller spin before sleeping in the kernel. Within a backward
+/// pass the products come every few tens of microseconds; between steps the helper sleeps.
+constexpr auto kSpin = std::chrono::microseconds(50);
 
 /// The caller's floating-point mode (x86: MXCSR, which holds flush-to-zero and
 /// denormals-are-zero), so that a helper thread computes exactly what the caller would.
@@ -37,8 +41,8 @@ void setFloatingPointMode([[maybe_unused]] unsigned mode)
 #endif
 }
 
-/// The second thread of the large products. It sleeps in a futex (std::atomic::wait) until a
-/// caller posts a job, runs it in the caller's floating-point mode and reports back. One per
+/// The second thread of the large products. It spins for up to kSpin after its last job, then
+/// sleeps in a futex (std::atomic::wait) until a caller posts a job, runs it in the caller's floating-point mode and reports back. One per
 /// process, shared by every network: a caller that finds it busy (another network training in
 /// another thread, as in compare mode) does the whole job itself. A caller that is done before
 /// the helper has even started (the other core busy with other programs) cancels the post
@@ -83,9 +87,11 @@ public:
     void finish()
     {
         int state = kPosted;
-        if (!m_state.compare_exchange_strong(state, kIdle, std::memory_order_acq_rel))
+        if (!m_state.compare_exchange_strong(state, kIdle, std::memory_order_acq_rel)) {
+            spinWhile([&] { return m_state.load(std::memory_order_acquire) != kFinished; });
             while ((state = m_state.load(std::memory_order_acquire)) != kFinished)
                 m_state.wait(state, std::memory_order_acquire);
+        }
         m_state.store(kIdle, std::memory_order_relaxed);
         m_busy.store(false, std::memory_order_release);
     }
@@ -95,10 +101,26 @@ private:
 
     ProductHelper() : m_thread([this] { run(); }) {}
 
+    /// Busy-waits while pending() holds, for at most kSpin: a futex wake-up costs tens of
+    /// microseconds here, more than a product of 2·10⁷ flops takes on the other core.
+    template <typename Pending>
+    static void spinWhile(Pending pending)
+    {
+        const auto start = std::chrono::steady_clock::now();
+        for (int i = 0; pending(); ++i) {
+#if defined(__SSE__)
+            _mm_pause();
+#endif
+            if ((i & 63) == 63 && std::chrono::steady_clock::now() - start > kSpin)
+                return;
+        }
+    }
+
     void run()
     {
         std::uint32_t seen = 0;
         for (;;) {
+            spinWhile([&] { return m_posted.load(std::memory_order_acquire) == seen; });
             m_posted.wait(seen, std::memory_order_acquire);
             seen = m_posted.load(std::memory_order_acquire);
             if (m_stop.load(std::memory_order_relaxed))
@@ -212,7 +234,7 @@ constexpr int kMaxPieces = 4;
 
 template <typename S>
 struct SplitProduct {
-    const Product<S> *product;
+    const Product<S> *product[kMaxPieces];
     Block blocks[kMaxPieces];
     int pieces;
     mutable std::atomic<int> next{0};
@@ -224,13 +246,27 @@ void claimBlocks(const void *job)
     const auto *split = static_cast<const SplitProduct<S> *>(job);
     for (int i = split->next.fetch_add(1, std::memory_order_relaxed); i < split->pieces;
          i = split->next.fetch_add(1, std::memory_order_relaxed))
-        multiplyBlock(*split->product, split->blocks[i]);
+        multiplyBlock(*split->product[i], split->blocks[i]);
 }
 
-} // namespace
-
+/// Runs the pieces of `split` on the calling thread and, if it is free, the helper.
 template <typename S>
-void multiply(const Matrix<S> &a, Op opA, const Matrix<S> &b, Op opB, S beta, Matrix<S> &c)
+void runPieces(SplitProduct<S> &split)
+{
+    ProductHelper &helper = ProductHelper::instance();
+    const bool posted = helper.tryPost(&claimBlocks<S>, &split);
+    claimBlocks<S>(&split);
+    if (posted)
+        helper.finish();
+}
+
+struct Shape {
+    Eigen::Index m, n, k;
+};
+
+/// Checks op(A)·op(B) against C and returns its m, n, k.
+template <typename S>
+Shape checkedShape(const Matrix<S> &a, Op opA, const Matrix<S> &b, Op opB, S beta, const Matrix<S> &c)
 {
     const Eigen::Index m = opA == Op::AsIs ? a.rows() : a.cols();
     const Eigen::Index k = opA == Op::AsIs ? a.cols() : a.rows();
@@ -242,6 +278,15 @@ void multiply(const Matrix<S> &a, Op opA, const Matrix<S> &b, Op opB, S beta, Ma
                                     + std::to_string(c.rows()) + "×" + std::to_string(c.cols()));
     if (beta != S(0) && beta != S(1))
         throw std::invalid_argument("multiply: beta must be 0 or 1");
+    return {m, n, k};
+}
+
+} // namespace
+
+template <typename S>
+void multiply(const Matrix<S> &a, Op opA, const Matrix<S> &b, Op opB, S beta, Matrix<S> &c)
+{
+    const auto [m, n, k] = checkedShape(a, opA, b, opB, beta, c);
     if (m == 0 || n == 0)
         return;
     if (k == 0) { // an empty sum; BLAS would refuse a leading dimension of 0
@@ -264,7 +309,6 @@ void multiply(const Matrix<S> &a, Op opA, const Matrix<S> &b, Op opB, S beta, Ma
     // aligned. Two blocks, or four for products of four times the threshold (finer balance when
     // the other core is busy). The cut depends on the shapes alone.
     SplitProduct<S> split;
-    split.product = &product;
     const int wanted = flops >= 4.0 * threshold ? 4 : 2;
     const Eigen::Index side = m >= n ? m : n;
     const Eigen::Index grain = m >= n ? 16 : 1;
@@ -272,17 +316,45 @@ void multiply(const Matrix<S> &a, Op opA, const Matrix<S> &b, Op opB, S beta, Ma
     split.pieces = 0;
     for (Eigen::Index start = 0; start < side && split.pieces < kMaxPieces; start += step) {
         const Eigen::Index len = split.pieces == kMaxPieces - 1 ? side - start : std::min(step, side - start);
+        split.product[split.pieces] = &product;
         split.blocks[split.pieces++] = m >= n ? Block{start, len, 0, n} : Block{0, m, start, len};
     }
     if (split.pieces < 2) {
         multiplyBlock(product, Block{0, m, 0, n});
         return;
     }
-    ProductHelper &helper = ProductHelper::instance();
-    const bool posted = helper.tryPost(&claimBlocks<S>, &split);
-    claimBlocks<S>(&split);
-    if (posted)
-        helper.finish();
+    runPieces(split);
+}
+
+template <typename S>
+void multiplyPair(const Matrix<S> &a1, Op opA1, const Matrix<S> &b1, Op opB1, S beta1, Matrix<S> &c1,
+                  const Matrix<S> &a2, Op opA2, const Matrix<S> &b2, Op opB2, S beta2, Matrix<S> &c2)
+{
+    const Shape s1 = checkedShape(a1, opA1, b1, opB1, beta1, c1);
+    const Shape s2 = checkedShape(a2, opA2, b2, opB2, beta2, c2);
+    auto flops = [](const Shape &s) { return 2.0 * static_cast<double>(s.m) * static_cast<double>(s.n) * static_cast<double>(s.k); };
+    const double threshold = g_splitFlops.load(std::memory_order_relaxed);
+    const double pairThreshold = threshold / kPairFraction;
+    auto nonEmpty = [](const Shape &s) { return s.m > 0 && s.n > 0 && s.k > 0; };
+    const bool plain = nonEmpty(s1) && nonEmpty(s2);
+    // When each product alone is large enough to be split, that balances better than one each.
+    if (!plain || !(flops(s1) + flops(s2) >= pairThreshold) || (flops(s1) >= threshold && flops(s2) >= threshold)) {
+        multiply(a1, opA1, b1, opB1, beta1, c1);
+        multiply(a2, opA2, b2, opB2, beta2, c2);
+        return;
+    }
+#if defined(LAYERLENS_USE_OPENBLAS)
+    pinOpenBlasToOneThread();
+#endif
+    const Product<S> first{&a1, opA1, &b1, opB1, beta1, &c1};
+    const Product<S> second{&a2, opA2, &b2, opB2, beta2, &c2};
+    SplitProduct<S> split;
+    split.pieces = 2;
+    split.product[0] = &first;
+    split.blocks[0] = Block{0, s1.m, 0, s1.n};
+    split.product[1] = &second;
+    split.blocks[1] = Block{0, s2.m, 0, s2.n};
+    runPieces(split);
 }
 
 void setProductSplitFlops(double flops)
@@ -314,5 +386,9 @@ std::string productBackend()
 
 template void multiply<float>(const Matrix<float> &, Op, const Matrix<float> &, Op, float, Matrix<float> &);
 template void multiply<double>(const Matrix<double> &, Op, const Matrix<double> &, Op, double, Matrix<double> &);
+template void multiplyPair<float>(const Matrix<float> &, Op, const Matrix<float> &, Op, float, Matrix<float> &,
+                                  const Matrix<float> &, Op, const Matrix<float> &, Op, float, Matrix<float> &);
+template void multiplyPair<double>(const Matrix<double> &, Op, const Matrix<double> &, Op, double, Matrix<double> &,
+                                   const Matrix<double> &, Op, const Matrix<double> &, Op, double, Matrix<double> &);
 
 } // namespace layerlens::core

@@ -25,12 +25,26 @@ enum class Op { AsIs, Transposed };
 template <typename S>
 void multiply(const Matrix<S> &a, Op opA, const Matrix<S> &b, Op opB, S beta, Matrix<S> &c);
 
+/// Both products, c1 ← op(a1)·op(b1) + β1·c1 and c2 ← …, which must be independent (neither C
+/// an operand of the other). When their flops together reach productSplitFlops() / kPairFraction
+/// (2·10⁷ by default: a backward pass's dW and dX from width 256 at batch 256) but neither alone
+/// reaches productSplitFlops(), the calling thread and the helper each take one whole product,
+/// claimed as multiply()'s blocks are; otherwise this is two multiply() calls. Either way the
+/// results are bit-identical to two multiply() calls.
+template <typename S>
+void multiplyPair(const Matrix<S> &a1, Op opA1, const Matrix<S> &b1, Op opB1, S beta1, Matrix<S> &c1,
+                  const Matrix<S> &a2, Op opA2, const Matrix<S> &b2, Op opB2, S beta2, Matrix<S> &c2);
+
 /// Products of at least this many flops (2·m·n·k) are split between two threads by default. Below
 /// it, waking a second thread costs more than it saves (measured in docs/performance.md).
 inline constexpr double kSplitProductFlops = 1.0e8;
+/// multiplyPair runs two whole products in parallel from this fraction of the split threshold on:
+/// no block is cut and each thread packs its own operands, so smaller work gains (measured in
+/// docs/performance.md).
+inline constexpr double kPairFraction = 5.0;
 
 /// Changes the split threshold for the whole process (benchmarks compare 1 and 2 threads with it;
-/// infinity never splits). Results depend on it, so runs that must match use the same value.
+/// infinity never splits nor pairs). Results depend on it, so runs that must match use the same value.
 void setProductSplitFlops(double flops);
 /// The current split threshold.
 double productSplitFlops();

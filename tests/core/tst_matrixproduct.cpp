@@ -56,6 +56,7 @@ private slots:
     void matchesReference();
     void splitIsDeterministic();
     void concurrentCallersGetTheSameBits();
+    void pairMatchesTwoProducts();
     void rejectsBadShapes();
 };
 
@@ -143,6 +144,37 @@ void TestMatrixProduct::concurrentCallersGetTheSameBits()
     work();
     other.join();
     QCOMPARE(mismatches.load(), 0);
+}
+
+void TestMatrixProduct::pairMatchesTwoProducts()
+{
+    // A backward pass's pair: dW = dZ·Xᵀ (40×70) and dX = Wᵀ·dZ (70×50) with batch 50.
+    // 2·40·70·50·2 = 0.56 MFLOP together: paired (one per thread) from a 2.8 MFLOP split
+    // threshold, and the same bits as the two products one after the other, every time.
+    const Case dw(40, 70, 50, Op::AsIs, Op::Transposed, 41);
+    const Case dx(70, 50, 40, Op::Transposed, Op::AsIs, 43);
+    // dX accumulates (β = 1) onto 7 everywhere, as a layer's Z accumulates onto its bias.
+    Matrix<float> dwAlone(40, 70), dxAlone = Matrix<float>::Constant(70, 50, 7.0f);
+    {
+        const SplitThreshold split(std::numeric_limits<double>::infinity());
+        multiply(dw.a, Op::AsIs, dw.b, Op::Transposed, 0.0f, dwAlone);
+        multiply(dx.a, Op::Transposed, dx.b, Op::AsIs, 1.0f, dxAlone);
+    }
+    QVERIFY((dwAlone.cast<double>() - dw.expected).cwiseAbs().maxCoeff() < 1e-5 * 50);
+    QVERIFY((dxAlone.cast<double>() - (dx.expected.array() + 7.0).matrix()).cwiseAbs().maxCoeff() < 1e-5 * 40);
+    const SplitThreshold split(2.8e6);
+    Matrix<float> dwPair(40, 70), dxPair(70, 50);
+    for (int i = 0; i < 50; ++i) {
+        dwPair.setConstant(std::numeric_limits<float>::quiet_NaN());
+        dxPair.setConstant(7.0f);
+        multiplyPair(dw.a, Op::AsIs, dw.b, Op::Transposed, 0.0f, dwPair, dx.a, Op::Transposed, dx.b, Op::AsIs, 1.0f,
+                     dxPair);
+        QVERIFY(sameBits(dwPair, dwAlone));
+        QVERIFY(sameBits(dxPair, dxAlone));
+    }
+    Matrix<float> wrong(3, 3);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, multiplyPair(dw.a, Op::AsIs, dw.b, Op::Transposed, 0.0f, wrong, dx.a,
+                                                                 Op::Transposed, dx.b, Op::AsIs, 0.0f, dxAlone));
 }
 
 void TestMatrixProduct::rejectsBadShapes()
