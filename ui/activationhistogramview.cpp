@@ -74,6 +74,11 @@ ActivationHistogramView::ActivationHistogramView(QWidget *parent)
     layout->addWidget(makeChartView(m_chart, this), 1);
 
     connect(m_sourceBox, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
+    m_labelTimer.setSingleShot(true);
+    connect(&m_labelTimer, &QTimer::timeout, this, [this] {
+        m_labelClock.start();
+        updateLabels();
+    });
     redraw();
 }
 
@@ -107,7 +112,7 @@ const core::Summary &ActivationHistogramView::summaryOf(const core::LayerStats &
 void ActivationHistogramView::showFrame(const Frame &frame)
 {
     m_snapshot = frame.snapshot;
-    redraw();
+    redraw(true);
 }
 
 void ActivationHistogramView::setHistogramCount(int count)
@@ -126,7 +131,7 @@ void ActivationHistogramView::setHistogramCount(int count)
     }
 }
 
-void ActivationHistogramView::redraw()
+void ActivationHistogramView::redraw(bool throttleLabels)
 {
     static const std::vector<core::LayerStats> noLayers;
     const std::vector<core::LayerStats> &layers = m_snapshot ? m_snapshot->layers : noLayers;
@@ -156,9 +161,30 @@ void ActivationHistogramView::redraw()
     }
 
     m_layerAxis->setRange(-(1.0 - kSlotWidth) / 2, std::max(1, count) - (1.0 - kSlotWidth) / 2);
-    m_fractionAxis->setRange(0.0, highest > 0.0 ? highest : 1.0);
-    m_fractionAxis->applyNiceNumbers();
+    // The fraction axis moves only when the tallest bin leaves it or shrinks below half of it: a
+    // new range every frame would relayout the chart and its labels every frame (the costliest
+    // part of a frame) and make the histograms jitter.
+    const double top = m_fractionAxis->max();
+    if (!(highest > 0.0))
+        m_fractionAxis->setRange(0.0, 1.0);
+    else if (highest > top || highest < 0.5 * top)
+        fitAxis(m_fractionAxis, 0.0, highest, m_chart->plotArea().height());
     updateTitle();
+    // While frames stream in, the μ/σ numbers under the slots change at most kLabelMilliseconds
+    // apart (numbers changing 60 times a second cannot be read, and their rich-text layout is
+    // expensive); the last frame's numbers always follow within that time.
+    std::vector<int> layerIndices;
+    for (const core::LayerStats &layer : layers)
+        layerIndices.push_back(layer.index);
+    const bool sameLayers = layerIndices == m_labelledLayers;
+    if (throttleLabels && sameLayers && m_labelClock.isValid() && m_labelClock.elapsed() < kLabelMilliseconds) {
+        if (!m_labelTimer.isActive())
+            m_labelTimer.start(static_cast<int>(kLabelMilliseconds - m_labelClock.elapsed()));
+        return;
+    }
+    m_labelledLayers = std::move(layerIndices);
+    m_labelTimer.stop();
+    m_labelClock.start();
     updateLabels();
 }
 

@@ -2,7 +2,11 @@
 
 #include "ui/dashboardview.h"
 
+#include <QElapsedTimer>
+#include <QTimer>
+
 #include <memory>
+#include <vector>
 
 QT_BEGIN_NAMESPACE
 class QComboBox;
@@ -52,7 +56,8 @@ public:
     QValueAxis *fractionAxis() const { return m_fractionAxis; }
 
 private:
-    void redraw();
+    /// Redraws from m_snapshot; with throttleLabels, the slot labels may wait (see redraw()).
+    void redraw(bool throttleLabels = false);
     void setHistogramCount(int count);
     void updateTitle();
     void updateLabels();
@@ -67,6 +72,10 @@ private:
     QList<QList<QPointF>> m_buffers; // reused, one per histogram
     std::shared_ptr<const core::Snapshot> m_snapshot;
     bool m_fitting = false; // inside the plot-area handler
+    static constexpr qint64 kLabelMilliseconds = 250;
+    QElapsedTimer m_labelClock;          // since the labels were last rebuilt
+    QTimer m_labelTimer;                 // brings the labels up to date after a throttled frame
+    std::vector<int> m_labelledLayers;   // layer indices the labels were built for
 };
 
 } // namespace layerlens::ui

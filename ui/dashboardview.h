@@ -127,6 +127,13 @@ public:
     /// Removes `series` from `chart` and deletes it.
     static void discardSeries(QChart *chart, QAbstractSeries *series);
 
+    /// Sets `axis` to [lo, hi] rounded out to nice numbers (as QValueAxis::applyNiceNumbers());
+    /// a single value gets a small range around it. With the axis's `length` in pixels (0:
+    /// unknown), its ticks are kept about 80 px (vertical axes: 45 px) apart so that their labels
+    /// do not collide. Sets the axis only when the result differs, so it is safe to call on every
+    /// frame and resize.
+    static void fitAxis(QValueAxis *axis, double lo, double hi, qreal length = 0.0);
+
 protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
@@ -142,12 +149,6 @@ protected:
     /// so a view reuses one buffer per series; a missing history or series leaves it empty.
     static void historyPoints(const core::History *history, const std::string &name, double scale,
                               QList<QPointF> &out, DataRange &range);
-    /// Sets `axis` to [lo, hi] rounded out to nice numbers (as QValueAxis::applyNiceNumbers());
-    /// a single value gets a small range around it. With the axis's `length` in pixels (0:
-    /// unknown), its ticks are kept about 80 px (vertical axes: 45 px) apart so that their labels
-    /// do not collide. Sets the axis only when the result differs, so it is safe to call on every
-    /// frame and resize.
-    static void fitAxis(QValueAxis *axis, double lo, double hi, qreal length = 0.0);
 
 private:
     void placeExportButton();

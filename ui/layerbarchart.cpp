@@ -111,8 +111,13 @@ void LayerBarChart::setValues(const QList<int> &layers, const QList<double> &val
         DashboardView::fitLogAxis(m_logAxis, scale, m_valueTitle);
         base = scale.lower();
     } else {
-        m_linearAxis->setRange(lowest, highest > lowest ? highest : lowest + 1.0);
-        m_linearAxis->applyNiceNumbers();
+        // Moves only when a bar leaves the axis or the bars shrink below half of it: a new range
+        // every frame relayouts the chart and makes the bars jitter.
+        if (highest <= lowest)
+            highest = lowest + 1.0;
+        const double min = m_linearAxis->min(), max = m_linearAxis->max();
+        if (lowest < min || highest > max || highest - lowest < 0.5 * (max - min))
+            DashboardView::fitAxis(m_linearAxis, lowest, highest, plotArea().height());
     }
 
     for (int j = 0; j < count; ++j) {

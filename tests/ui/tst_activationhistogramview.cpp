@@ -60,6 +60,7 @@ private slots:
     void oneSeriesPerLayer();
     void fractionsFillTheLayerSlot();
     void labelsCarryMeanAndStd();
+    void streamingKeepsAxisAndThrottlesNumbers();
     void rangeInTitle();
     void sourceSwitchShowsPreActivation();
     void nonFiniteAndEmptyAreSkipped();
@@ -153,6 +154,44 @@ void TestActivationHistogramView::labelsCarryMeanAndStd()
     QVERIFY(!many.isEmpty());
     QVERIFY(many.size() < 50);
     QCOMPARE(many.first(), QStringLiteral("L1"));
+}
+
+void TestActivationHistogramView::streamingKeepsAxisAndThrottlesNumbers()
+{
+    // Frames 60 times a second: the fraction axis holds still while the tallest bin stays within
+    // it and above half of it, and the μ/σ numbers change at most 4 times a second, the latest
+    // always shown within 250 ms.
+    ActivationHistogramView view;
+    view.showFrame(frameOf(threeLayers(), nullptr)); // tallest bin 0.4
+    showAt800x500(view);
+    const double top = view.fractionAxis()->max();
+    QVERIFY(top >= 0.4);
+    auto lower = threeLayers(); // tallest 0.3: still within [top/2, top]
+    for (LayerStats &l : lower->layers) {
+        l.act.hist = histogram(-1.0, 1.0, {3, 2, 3, 2});
+        l.act.mean *= 2.0;
+    }
+    view.showFrame(frameOf(lower, nullptr));
+    QCOMPARE(view.fractionAxis()->max(), top);
+    QVERIFY(view.histogramPoints(0)[1].y() == 0.3); // the histogram itself is the new one
+    // The numbers under the slots wait for their turn …
+    const QString fresh = QStringLiteral("μ ") + DashboardView::formatNumber(0.246);
+    QVERIFY2(!view.layerAxis()->categoriesLabels().first().contains(fresh),
+             qPrintable(view.layerAxis()->categoriesLabels().first()));
+    // … and come within the 250 ms.
+    QTRY_VERIFY_WITH_TIMEOUT(view.layerAxis()->categoriesLabels().first().contains(fresh), 1000);
+
+    auto flat = threeLayers(); // tallest 0.125 < top/2: the axis shrinks to it
+    for (LayerStats &l : flat->layers)
+        l.act.hist = histogram(-1.0, 1.0, {1, 1, 1, 1, 1, 1, 1, 1});
+    view.showFrame(frameOf(flat, nullptr));
+    QVERIFY(view.fractionAxis()->max() < top);
+    QVERIFY(view.fractionAxis()->max() >= 0.125);
+    auto tall = threeLayers(); // tallest 0.7 > top: the axis grows at once
+    for (LayerStats &l : tall->layers)
+        l.act.hist = histogram(-1.0, 1.0, {7, 1, 1, 1});
+    view.showFrame(frameOf(tall, nullptr));
+    QVERIFY(view.fractionAxis()->max() >= 0.7);
 }
 
 void TestActivationHistogramView::rangeInTitle()
