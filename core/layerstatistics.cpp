@@ -1,5 +1,6 @@
 #include "core/layerstatistics.h"
 
+#include "core/matrixproduct.h"
 #include "core/statistics.h"
 
 #include <cmath>
@@ -89,8 +90,33 @@ LayerStats measureLayer(const HiddenLayer<S> &layer, int index, const NetworkCon
     return s;
 }
 
+template <typename S>
+bool measureLayers(const std::vector<HiddenLayer<S>> &layers, const NetworkConfig &config, int bins,
+                   const std::vector<std::type_identity_t<Matrix<S>>> *previousWeights, std::vector<LayerStats> &out,
+                   const std::atomic<bool> *interrupt)
+{
+    out.assign(layers.size(), LayerStats{});
+    std::atomic<bool> interrupted{false};
+    shareWork(static_cast<int>(layers.size()), [&](int i) {
+        if (interrupt && interrupt->load(std::memory_order_relaxed)) {
+            interrupted.store(true, std::memory_order_relaxed);
+            return;
+        }
+        const auto k = static_cast<std::size_t>(i);
+        out[k] = measureLayer(layers[k], i + 1, config, bins, previousWeights ? &(*previousWeights)[k] : nullptr);
+    });
+    return !interrupted.load(std::memory_order_relaxed);
+}
+
 template LayerStats measureLayer<float>(const HiddenLayer<float> &, int, const NetworkConfig &, int, const Matrix<float> *);
 template LayerStats measureLayer<double>(const HiddenLayer<double> &, int, const NetworkConfig &, int,
                                          const Matrix<double> *);
+
+template bool measureLayers<float>(const std::vector<HiddenLayer<float>> &, const NetworkConfig &, int,
+                                   const std::vector<Matrix<float>> *, std::vector<LayerStats> &,
+                                   const std::atomic<bool> *);
+template bool measureLayers<double>(const std::vector<HiddenLayer<double>> &, const NetworkConfig &, int,
+                                    const std::vector<Matrix<double>> *, std::vector<LayerStats> &,
+                                    const std::atomic<bool> *);
 
 } // namespace layerlens::core

@@ -3,7 +3,9 @@
 #include "core/network.h"
 #include "core/snapshot.h"
 
+#include <atomic>
 #include <type_traits>
+#include <vector>
 
 namespace layerlens::core {
 
@@ -13,5 +15,14 @@ namespace layerlens::core {
 template <typename S>
 LayerStats measureLayer(const HiddenLayer<S> &layer, int index, const NetworkConfig &config, int bins,
                         const std::type_identity_t<Matrix<S>> *previousWeight);
+
+/// Measures every hidden layer into `out` (one entry per layer, in order), the layers shared
+/// between the calling thread and the products' helper (shareWork): each layer's numbers are
+/// the same whichever thread computes them. `previousWeights` holds one weight per layer as
+/// above, or is nullptr at step 0. Returns false, `out` incomplete, when `interrupt` was raised.
+template <typename S>
+bool measureLayers(const std::vector<HiddenLayer<S>> &layers, const NetworkConfig &config, int bins,
+                   const std::vector<std::type_identity_t<Matrix<S>>> *previousWeights, std::vector<LayerStats> &out,
+                   const std::atomic<bool> *interrupt = nullptr);
 
 } // namespace layerlens::core

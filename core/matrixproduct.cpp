@@ -3,6 +3,8 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <exception>
+#include <functional>
 #include <limits>
 #include <stdexcept>
 #include <thread>
@@ -355,6 +357,52 @@ void multiplyPair(const Matrix<S> &a1, Op opA1, const Matrix<S> &b1, Op opB1, S 
     split.product[1] = &second;
     split.blocks[1] = Block{0, s2.m, 0, s2.n};
     runPieces(split);
+}
+
+namespace {
+
+struct SharedWork {
+    const std::function<void(int)> *work;
+    int count;
+    mutable std::atomic<int> next{0};
+    mutable std::atomic<bool> failed{false};
+    mutable std::exception_ptr error; // the first exception, written by whoever set `failed`
+};
+
+void claimWork(const void *job)
+{
+    const auto *shared = static_cast<const SharedWork *>(job);
+    for (int i = shared->next.fetch_add(1, std::memory_order_relaxed); i < shared->count;
+         i = shared->next.fetch_add(1, std::memory_order_relaxed)) {
+        try {
+            (*shared->work)(i);
+        } catch (...) {
+            if (!shared->failed.exchange(true, std::memory_order_acq_rel))
+                shared->error = std::current_exception();
+        }
+    }
+}
+
+} // namespace
+
+void shareWork(int count, const std::function<void(int)> &work)
+{
+    if (count <= 0)
+        return;
+    SharedWork shared;
+    shared.work = &work;
+    shared.count = count;
+    if (count == 1 || !(productSplitFlops() < std::numeric_limits<double>::infinity())) {
+        claimWork(&shared);
+    } else {
+        ProductHelper &helper = ProductHelper::instance();
+        const bool posted = helper.tryPost(&claimWork, &shared);
+        claimWork(&shared);
+        if (posted)
+            helper.finish();
+    }
+    if (shared.failed.load(std::memory_order_acquire))
+        std::rethrow_exception(shared.error);
 }
 
 void setProductSplitFlops(double flops)

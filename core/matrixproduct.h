@@ -2,6 +2,7 @@
 
 #include "core/types.h"
 
+#include <functional>
 #include <string>
 
 namespace layerlens::core {
@@ -48,6 +49,14 @@ inline constexpr double kPairFraction = 5.0;
 void setProductSplitFlops(double flops);
 /// The current split threshold.
 double productSplitFlops();
+
+/// Calls work(i) once for every i in [0, count), on the calling thread and, when it is free, on
+/// the products' helper thread (the two claim indices until none is left), and returns when all
+/// are done. work(i) must not depend on which thread runs it nor touch what another i touches.
+/// The first exception thrown by any work(i) is rethrown here after all have finished. With
+/// productSplitFlops() infinite everything runs on the calling thread. For the per-layer
+/// statistics of a snapshot.
+void shareWork(int count, const std::function<void(int)> &work);
 
 /// What computes the products, e.g. "OpenBLAS 0.3.21 (Cooperlake kernels), 1 thread per call"
 /// or "Eigen 3.4.0"; for benchmark reports.

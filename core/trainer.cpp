@@ -1,5 +1,7 @@
 #include "core/trainer.h"
 
+#include "core/matrixproduct.h"
+
 #include "core/denormals.h"
 #include "core/layerstatistics.h"
 
@@ -193,13 +195,9 @@ std::shared_ptr<Snapshot> Trainer::measure(long long step, bool afterUpdate)
         m_rateClock = now;
     }
     s->stepsPerSecond = m_stepsPerSecond;
-    const auto &hidden = m_network->hiddenLayers();
-    for (std::size_t i = 0; i < hidden.size(); ++i)
-        if (m_interrupt && m_interrupt->load(std::memory_order_relaxed))
-            throw Interrupted();
-        else
-            s->layers.push_back(measureLayer(hidden[i], static_cast<int>(i) + 1, m_network->config(), m_config.bins,
-                                         afterUpdate ? &m_previousWeights[i] : nullptr));
+    if (!measureLayers(m_network->hiddenLayers(), m_network->config(), m_config.bins,
+                       afterUpdate ? &m_previousWeights : nullptr, s->layers, m_interrupt))
+        throw Interrupted();
     for (const auto &layer : s->layers) {
         const std::string prefix = "layer" + std::to_string(layer.index) + ".";
         m_history.append(prefix + "grad_norm", step, layer.grad.weightNorm);

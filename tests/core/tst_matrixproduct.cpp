@@ -11,7 +11,9 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <stdexcept>
 #include <thread>
+#include <vector>
 
 using namespace layerlens::core;
 using layerlens::test::randomMatrix;
@@ -57,6 +59,7 @@ private slots:
     void splitIsDeterministic();
     void concurrentCallersGetTheSameBits();
     void pairMatchesTwoProducts();
+    void sharedWorkRunsEachIndexOnce();
     void rejectsBadShapes();
 };
 
@@ -175,6 +178,33 @@ void TestMatrixProduct::pairMatchesTwoProducts()
     Matrix<float> wrong(3, 3);
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, multiplyPair(dw.a, Op::AsIs, dw.b, Op::Transposed, 0.0f, wrong, dx.a,
                                                                  Op::Transposed, dx.b, Op::AsIs, 0.0f, dxAlone));
+}
+
+void TestMatrixProduct::sharedWorkRunsEachIndexOnce()
+{
+    // Two threads claim the indices: each runs exactly once, whatever the timing.
+    const SplitThreshold split(kSplitProductFlops);
+    for (int round = 0; round < 200; ++round) {
+        std::vector<std::atomic<int>> calls(13);
+        shareWork(13, [&](int i) { calls[static_cast<std::size_t>(i)].fetch_add(1); });
+        for (const auto &c : calls)
+            QCOMPARE(c.load(), 1);
+    }
+    shareWork(0, [](int) { QFAIL("no index to run"); });
+    // An exception from any index reaches the caller, after the other indices have run.
+    std::atomic<int> ran{0};
+    bool caught = false;
+    try {
+        shareWork(8, [&](int i) {
+            ran.fetch_add(1);
+            if (i == 5)
+                throw std::runtime_error("layer 5");
+        });
+    } catch (const std::runtime_error &e) {
+        caught = QByteArray(e.what()) == "layer 5";
+    }
+    QVERIFY(caught);
+    QCOMPARE(ran.load(), 8);
 }
 
 void TestMatrixProduct::rejectsBadShapes()
