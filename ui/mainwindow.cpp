@@ -29,6 +29,7 @@
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSettings>
+#include <QTimer>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -95,8 +96,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_status = new QLabel(this);
     statusBar()->addPermanentWidget(m_status, 1);
 
-    connect(m_panel, &ControlPanel::configEdited, this,
-            [this](const core::RunConfig &config) { m_controller->setConfig(forInteractiveUse(config)); });
+    connect(m_panel, &ControlPanel::configEdited, this, [this](const core::RunConfig &config) {
+        m_controller->setConfig(forInteractiveUse(config));
+        scheduleRunStateSave();
+    });
+    // The config and lesson are saved a second after each change (and on close), so that not
+    // even a crash loses them.
+    m_runStateTimer.setSingleShot(true);
+    m_runStateTimer.setInterval(1000);
+    connect(&m_runStateTimer, &QTimer::timeout, this, [this] { saveRunState(); });
     connect(m_panel, &ControlPanel::presetChosen, this, &MainWindow::choosePreset);
     connect(m_files, &FileMenu::configOpened, this, &MainWindow::applyConfig);
     connect(m_files, &FileMenu::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
@@ -105,8 +113,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_runAction->setText(running ? tr("Pause") : tr("Run"));
         m_runAction->setChecked(running);
     });
+    // An error stays in the status bar until the next message: a run that stopped must not be
+    // missed because the teacher looked away for ten seconds.
     connect(m_controller, &TrainingController::errorOccurred, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+            [this](const QString &message) { statusBar()->showMessage(message); });
 
     // Fits a 1366×768 projector with room for the window frame and a taskbar.
     resize(1280, 700);
@@ -355,6 +365,24 @@ void MainWindow::applyConfig(const core::RunConfig &config)
     m_panel->setConfig(config);
     m_controller->setConfig(forInteractiveUse(config));
     m_compare->setConfigA(forInteractiveUse(config));
+    scheduleRunStateSave();
+}
+
+void MainWindow::scheduleRunStateSave()
+{
+    if (!m_runStateTimer.isActive())
+        m_runStateTimer.start();
+}
+
+void MainWindow::saveRunState() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("run/config"),
+                      QByteArray::fromStdString(core::json::serialize(core::toJson(m_panel->config()))));
+    const bool hasLesson = m_lessonIndex >= 0 && m_lessonIndex < static_cast<int>(m_lessons.size());
+    settings.setValue(QStringLiteral("run/lesson"),
+                      hasLesson ? m_lessons[static_cast<std::size_t>(m_lessonIndex)].name : QString());
+    settings.sync(); // on disk now: a crash later loses nothing of it
 }
 
 void MainWindow::createLessonDock()
@@ -396,6 +424,20 @@ void MainWindow::goToLesson(int index)
     if (m_lessons.empty())
         return;
     index = std::clamp(index, 0, static_cast<int>(m_lessons.size()) - 1);
+    showLesson(index);
+    const Lesson &lesson = m_lessons[static_cast<std::size_t>(index)];
+    if (isComparing() && lesson.compare)
+        compareLesson(); // stay in compare mode with this lesson's pair
+    else if (isComparing())
+        startComparison(lesson.config, m_compare->pair().overrides(lesson.config));
+    else
+        applyConfig(lesson.config);
+    statusBar()->showMessage(tr("Lesson %1: %2").arg(index + 1).arg(lesson.title.translated()), 8000);
+    scheduleRunStateSave();
+}
+
+void MainWindow::showLesson(int index)
+{
     m_lessonIndex = index;
     const Lesson &lesson = m_lessons[static_cast<std::size_t>(index)];
     LessonText text;
@@ -412,13 +454,6 @@ void MainWindow::goToLesson(int index)
     m_lessonPanel->setLesson(text);
     m_lessonDock->show();
     m_lessonDock->raise();
-    if (isComparing() && lesson.compare)
-        compareLesson(); // stay in compare mode with this lesson's pair
-    else if (isComparing())
-        startComparison(lesson.config, m_compare->pair().overrides(lesson.config));
-    else
-        applyConfig(lesson.config);
-    statusBar()->showMessage(tr("Lesson %1: %2").arg(index + 1).arg(text.title), 8000);
 }
 
 void MainWindow::compareLesson()
@@ -506,6 +541,13 @@ void MainWindow::restoreSettings()
         }
     }
     applyConfig(config);
+    // The lesson that was open comes back with its text; the config is the one saved, which
+    // may be the lesson's as the user changed it.
+    const QString lessonName = settings.value(QStringLiteral("run/lesson")).toString();
+    const auto found = std::find_if(m_lessons.begin(), m_lessons.end(),
+                                    [&](const Lesson &lesson) { return lesson.name == lessonName; });
+    if (!lessonName.isEmpty() && found != m_lessons.end())
+        showLesson(static_cast<int>(found - m_lessons.begin()));
 }
 
 void MainWindow::saveSettings() const
@@ -515,9 +557,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("window/page"), m_pages->currentIndex());
-    core::RunConfig config = m_panel->config();
-    settings.setValue(QStringLiteral("run/config"),
-                      QByteArray::fromStdString(core::json::serialize(core::toJson(config))));
+    saveRunState();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -6,6 +6,7 @@
 
 #include <QFont>
 #include <QMainWindow>
+#include <QTimer>
 
 #include <memory>
 #include <vector>
@@ -63,8 +64,8 @@ public:
     void setStopAt(long long steps) { m_stopAt = steps; }
     /// The step set by setStopAt() (0: until paused).
     long long stopAt() const { return m_stopAt; }
-    /// Saves the window's geometry, docks, page and the panel's config in QSettings (also done on
-    /// close); a new MainWindow starts from them.
+    /// Saves the window's geometry, docks, page, the panel's config and the open lesson in
+    /// QSettings (also done on close); a new MainWindow starts from them.
     void saveSettings() const;
 
     /// Compare mode: shows `a` in the panel and trains it as run A beside run B = `a` changed by
@@ -93,6 +94,11 @@ private:
     void setComparing(bool on);
     void createLessonDock();
     void goToLesson(int index);
+    /// Shows lesson `index`'s text in the lesson dock (its config untouched).
+    void showLesson(int index);
+    /// The config and the lesson into QSettings, flushed to disk.
+    void saveRunState() const;
+    void scheduleRunStateSave();
     void compareLesson();
 
     TrainingController *m_controller = nullptr;
@@ -110,6 +116,7 @@ private:
     QAction *m_previousLessonAction = nullptr;
     std::vector<Lesson> m_lessons;
     int m_lessonIndex = -1; // none chosen yet
+    QTimer m_runStateTimer;  // saves the config and lesson a second after a change
     QAction *m_presentAction = nullptr;
     bool m_presenting = false;
     bool m_settingsWereVisible = true;

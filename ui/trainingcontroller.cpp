@@ -64,6 +64,13 @@ void TrainingController::step(long long n)
     m_worker->post({WorkerCommand::Kind::Step, n, {}, {}});
 }
 
+void TrainingController::setStepHookForTesting(std::function<void(long long)> hook)
+{
+    WorkerCommand command{WorkerCommand::Kind::SetStepHook, 0, {}, {}};
+    command.hook = std::move(hook);
+    m_worker->post(std::move(command));
+}
+
 void TrainingController::reset()
 {
     m_worker->post({WorkerCommand::Kind::Reset, 0, {}, {}});

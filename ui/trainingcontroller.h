@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 QT_BEGIN_NAMESPACE
@@ -45,6 +46,9 @@ public:
     /// Writes the snapshots kept of the current run as stats.jsonl and stats.csv into `folder`
     /// (by the worker). The outcome arrives through fileWritten() (once per file) or fileFailed().
     void exportStatistics(const QString &folder);
+    /// For tests: `hook(step)` runs in the worker before every step (empty: none), so a test can
+    /// make a step throw as a failure inside core would.
+    void setStepHookForTesting(std::function<void(long long)> hook);
     /// Stops the worker and waits for its thread (idempotent).
     void shutdown();
 

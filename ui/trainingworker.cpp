@@ -87,7 +87,25 @@ void TrainingWorker::run()
                 trainSlice();
         } catch (const core::Interrupted &) {
             return;
+        } catch (const std::exception &e) {
+            // Anything else that escapes (a frame's decision field, a snapshot, memory running
+            // out) stops the run, never the thread: the UI stays alive and says why.
+            stopAfterFailure(describe(e));
+        } catch (...) {
+            stopAfterFailure(tr("an unknown error"));
         }
+    }
+}
+
+void TrainingWorker::stopAfterFailure(const QString &cause)
+{
+    m_running = false;
+    m_pendingSteps = 0;
+    emit failed(tr("Training stopped: %1").arg(cause));
+    try {
+        publish(true); // the views learn that it no longer runs
+    } catch (...) {
+        // The frame itself failed; the message above is what the user needs.
     }
 }
 
@@ -128,6 +146,9 @@ void TrainingWorker::apply(const WorkerCommand &command)
             break;
         case Kind::ExportStats:
             exportStats(command.path);
+            break;
+        case Kind::SetStepHook:
+            m_stepHook = command.hook;
             break;
         }
     } catch (const core::Interrupted &) {
@@ -171,6 +192,8 @@ void TrainingWorker::trainSlice()
     long long stepped = 0;
     while (!m_stop && Clock::now() - start < kSlice && (m_running || m_pendingSteps > 0)) {
         try {
+            if (m_stepHook)
+                m_stepHook(m_trainer->steps() + 1);
             status = m_trainer->step();
         } catch (const core::Interrupted &) {
             return; // shutting down: the half-done step is dropped with the trainer
@@ -178,7 +201,12 @@ void TrainingWorker::trainSlice()
             // An exception escaping a step stops the run; the UI stays alive and says why.
             m_running = false;
             m_pendingSteps = 0;
-            emit failed(QStringLiteral("Training stopped: %1").arg(describe(e)));
+            emit failed(tr("Training stopped: %1").arg(describe(e)));
+            break;
+        } catch (...) {
+            m_running = false;
+            m_pendingSteps = 0;
+            emit failed(tr("Training stopped: %1").arg(tr("an unknown error")));
             break;
         }
         ++stepped;

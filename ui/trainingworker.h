@@ -12,6 +12,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -21,11 +22,14 @@ namespace layerlens::ui {
 struct WorkerCommand {
     /// SaveModel writes the network's current parameters (core/modelfile.h) to `path`;
     /// ExportStats writes the retained snapshots as stats.jsonl and stats.csv into the folder `path`.
-    enum class Kind { Start, Pause, Step, Reset, SetConfig, SaveModel, ExportStats };
+    /// SetStepHook (for tests) installs `hook`, called with the step about to be taken before
+    /// every step; what it throws escapes the step as a failure inside core would.
+    enum class Kind { Start, Pause, Step, Reset, SetConfig, SaveModel, ExportStats, SetStepHook };
     Kind kind = Kind::Start;
     long long count = 1;       ///< Step: how many steps
     core::RunConfig config;    ///< SetConfig: the new config
     QString path;              ///< SaveModel: the file; ExportStats: the folder
+    std::function<void(long long)> hook = {}; ///< SetStepHook: the hook (empty: none)
 };
 
 /// Owns the core::Trainer and runs it in its own thread (the only thread that trains or
@@ -63,6 +67,8 @@ signals:
 private:
     void apply(const WorkerCommand &command);
     void rebuild(const core::RunConfig &config);
+    /// After an exception escaped: stops training, reports `cause` through failed(), publishes.
+    void stopAfterFailure(const QString &cause);
     void trainSlice();
     void publish(bool force);
     void saveModel(const QString &path);
@@ -80,6 +86,7 @@ private:
     std::unique_ptr<core::Trainer> m_trainer;
     bool m_running = false;
     long long m_pendingSteps = 0;
+    std::function<void(long long)> m_stepHook; // tests only
     std::shared_ptr<const core::Snapshot> m_published;
     bool m_publishedRunning = false;
     std::shared_ptr<const core::History> m_history;

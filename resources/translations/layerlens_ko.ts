@@ -1630,6 +1630,14 @@ Replace them?</source>
         <source>the folder does not exist</source>
         <translation>폴더가 없습니다</translation>
     </message>
+    <message>
+        <source>an unknown error</source>
+        <translation>알 수 없는 오류</translation>
+    </message>
+    <message>
+        <source>Training stopped: %1</source>
+        <translation>학습이 멈췄습니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>layerlens::ui::WeightsUpdatesView</name>

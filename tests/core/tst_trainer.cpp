@@ -5,6 +5,8 @@
 
 #include <QtTest>
 
+#include <cmath>
+
 #include <cstring>
 
 using namespace layerlens::core;
@@ -81,6 +83,8 @@ private slots:
     void liveSettings();
     void deterministic();
     void divergenceStops();
+    void divergenceIsCaughtAtTheFirstBadStep_data();
+    void divergenceIsCaughtAtTheFirstBadStep();
     void bnModesLeaveTheRunAlone();
     void diagnosticFires_data();
     void diagnosticFires();
@@ -220,6 +224,66 @@ void TestTrainer::divergenceStops()
     QVERIFY(!s->divergence.empty());
     QCOMPARE(trainer.steps(), s->divergedAt - 1); // the bad step was not applied
     QCOMPARE(trainer.step(), TrainerStatus::Diverged); // and nothing moves after it
+}
+
+void TestTrainer::divergenceIsCaughtAtTheFirstBadStep_data()
+{
+    QTest::addColumn<int>("activation");
+    QTest::addColumn<int>("init");
+    QTest::addColumn<double>("initStd");
+    QTest::addColumn<double>("lr");
+    QTest::addColumn<bool>("batchNorm");
+    // Weights that overflow to Inf, exploding linear products, ReLU logits whose exp overflows
+    // softmax, and a huge step with BatchNorm.
+    QTest::newRow("linear N(0,1), SGD 1") << int(ActivationKind::Linear) << int(InitKind::Normal) << 1.0 << 1.0 << false;
+    QTest::newRow("relu N(0,1), SGD 10") << int(ActivationKind::Relu) << int(InitKind::Normal) << 1.0 << 10.0 << false;
+    QTest::newRow("relu He, SGD 1e4") << int(ActivationKind::Relu) << int(InitKind::HeNormal) << 0.0 << 1e4 << false;
+    QTest::newRow("elu He + BN, SGD 1e6") << int(ActivationKind::Elu) << int(InitKind::HeNormal) << 0.0 << 1e6 << true;
+}
+
+void TestTrainer::divergenceIsCaughtAtTheFirstBadStep()
+{
+    QFETCH(int, activation);
+    QFETCH(int, init);
+    QFETCH(double, initStd);
+    QFETCH(double, lr);
+    QFETCH(bool, batchNorm);
+    RunConfig c = baseConfig();
+    c.data.spec = "gaussian:512:64:10";
+    c.network.depth = 6;
+    c.network.activation = static_cast<ActivationKind>(activation);
+    c.network.init.kind = static_cast<InitKind>(init);
+    c.network.init.std = initStd > 0.0 ? initStd : c.network.init.std;
+    c.network.batchNorm = batchNorm;
+    c.optimizer.kind = OptimizerKind::Sgd;
+    c.optimizer.lr = lr;
+    c.steps = 500;
+    c.every = 1000; // no snapshot in between: detection must not depend on statistics
+    Trainer diverging(c, dataFor(c));
+    diverging.run(c.steps);
+    QCOMPARE(diverging.status(), TrainerStatus::Diverged);
+    const long long bad = diverging.snapshot()->divergedAt;
+    QVERIFY(bad >= 1);
+    QVERIFY(!diverging.snapshot()->divergence.empty());
+    QCOMPARE(diverging.steps(), bad - 1); // the bad step was not applied
+
+    // The same run stopped one step earlier is healthy: every step up to it had a finite loss,
+    // and every parameter is finite.
+    Trainer twin(c, dataFor(c));
+    for (long long i = 1; i < bad; ++i)
+        QCOMPARE(twin.step(), TrainerStatus::Running);
+    if (bad > 1) {
+        const Series *losses = twin.history().find("train_loss");
+        QVERIFY(losses && !losses->points().empty());
+        QCOMPARE(losses->points().back().step, bad - 1);
+        for (const auto &point : losses->points())
+            QVERIFY(std::isfinite(point.value));
+    }
+    for (const auto &p : twin.network().parameters())
+        QVERIFY2(p.value->allFinite(), p.name.c_str());
+    // … and its next step is the one caught.
+    QCOMPARE(twin.step(), TrainerStatus::Diverged);
+    QCOMPARE(twin.snapshot()->divergedAt, bad);
 }
 
 void TestTrainer::bnModesLeaveTheRunAlone()

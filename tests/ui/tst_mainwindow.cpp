@@ -32,6 +32,7 @@ private slots:
     void shortcutsDriveTraining();
     void framesReachTheStatusBar();
     void settingsRemembered();
+    void lessonAndConfigSurviveWithoutAClose();
     void closeWhileTraining();
     void presentationModeEnlargesAndRestores();
     void lessonKeysWalkTheLessons();
@@ -111,6 +112,44 @@ void TestMainWindow::settingsRemembered()
     MainWindow again;
     QCOMPARE(again.controlPanel()->config().network.depth, 6);
     QCOMPARE(again.controlPanel()->config().network.activation, core::ActivationKind::Elu);
+}
+
+void TestMainWindow::lessonAndConfigSurviveWithoutAClose()
+{
+    // The app dies without closing its window (a crash, a killed process): the lesson that was
+    // open and the config as the user changed it were saved a second after each change.
+    const std::vector<ui::Lesson> lessons = ui::lessons();
+    QVERIFY(lessons.size() >= 2);
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::keyClick(&window, Qt::Key_N);
+        QTest::keyClick(&window, Qt::Key_N); // lesson 2
+        core::RunConfig c = window.controlPanel()->config();
+        QCOMPARE(c.network.activation, lessons[1].config.network.activation);
+        c.network.depth = lessons[1].config.network.depth == 7 ? 8 : 7; // the user changes the lesson's network
+        window.applyConfig(c);
+        QTRY_VERIFY_WITH_TIMEOUT(QSettings().value(QStringLiteral("run/lesson")).toString() == lessons[1].name
+                                     && QSettings().value(QStringLiteral("run/config")).toByteArray().contains(
+                                         QByteArray("\"depth\":") + QByteArray::number(c.network.depth)),
+                                 5000);
+        window.hide(); // no closeEvent: nothing is saved on the way out
+    }
+    MainWindow again;
+    auto *panel = again.findChild<ui::LessonPanel *>();
+    QVERIFY(panel);
+    QCOMPARE(panel->lesson().number, 2);
+    QCOMPARE(panel->lesson().title, lessons[1].title.translated());
+    QCOMPARE(again.controlPanel()->config().network.depth, lessons[1].config.network.depth == 7 ? 8 : 7);
+    QCOMPARE(again.controlPanel()->config().network.activation, lessons[1].config.network.activation);
+    // N goes on from there.
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    QTest::keyClick(&again, Qt::Key_N);
+    QCOMPARE(panel->lesson().number, 3);
+    QVERIFY(again.close());
+    QSettings().clear(); // the next tests start from the defaults
 }
 
 void TestMainWindow::closeWhileTraining()
