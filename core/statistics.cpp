@@ -50,6 +50,32 @@ std::vector<std::uint32_t> countIndices(const std::vector<int> &index, std::size
     return counts;
 }
 
+/// Writes ⌊(x − lo)·scale + shift⌋, clamped to [0, last], into `out` as slot indices
+/// (scale = slots per unit over [lo, hi]); non-decreasing in x whatever the rounding, so the
+/// slots keep the values' order. Vectorised in the values' own type when lo, hi, hi − lo and
+/// the scale are all normal numbers there; otherwise in double. Both happen with real data: values
+/// near FLT_MIN (a vanishing gradient) give a range of 2e−38 whose 50 bins per unit, 2.5e39, are
+/// Inf in float, and values near FLT_MAX give a range rounded out to ±5e38, beyond float; Inf
+/// times 0 is NaN, and NaN converts to INT_MIN, an index far outside the counters. Anything not
+/// above 0, NaN included, goes to slot 0 in either path, so no index is ever out of range.
+template <typename S>
+void slotIndices(const ArrayMap<S> &x, double lo, double hi, double scale, double shift, int last,
+                 std::vector<int> &index)
+{
+    Eigen::Map<Eigen::ArrayXi> out(index.data(), x.size());
+    const auto loS = static_cast<S>(lo), scaleS = static_cast<S>(scale);
+    const bool inRange = std::isfinite(loS) && std::isfinite(static_cast<S>(hi))
+                         && std::isfinite(static_cast<S>(hi) - loS)
+                         && (scaleS == S(0) || (std::isfinite(scaleS) && scaleS >= std::numeric_limits<S>::min()));
+    if (inRange && (scale == 0.0) == (scaleS == S(0))) {
+        const auto t = (x - loS) * scaleS + static_cast<S>(shift);
+        out = (t > S(0)).select(t.min(static_cast<S>(last)), S(0)).template cast<int>();
+    } else {
+        const auto t = (x.template cast<double>() - lo) * scale + shift;
+        out = (t > 0.0).select(t.min(static_cast<double>(last)), 0.0).template cast<int>();
+    }
+}
+
 /// Histogram of finite values over [lo, hi]. Slot indices t = (v − lo)·bins/(hi − lo) + 1 are
 /// computed vectorised in the values' own type and clamped to [0, bins + 2] before truncation:
 /// slot 0 is below lo, 1…bins the bins, bins + 1 is [hi, hi + width) and bins + 2 beyond. A value
@@ -64,14 +90,14 @@ Histogram countHistogram(const S *data, Eigen::Index n, int bins, double lo, dou
     std::vector<int> &index = scratchIndices();
     index.resize(static_cast<std::size_t>(n));
     const ArrayMap<S> x(data, n);
-    const auto scale = static_cast<S>(hi > lo ? bins / (hi - lo) : 0.0);
-    Eigen::Map<Eigen::ArrayXi>(index.data(), n) =
-        ((x - static_cast<S>(lo)) * scale + S(1)).max(S(0)).min(static_cast<S>(bins + 2)).template cast<int>();
+    const double scale = hi > lo ? bins / (hi - lo) : 0.0;
+    slotIndices(x, lo, hi, scale, 1.0, bins + 2, index);
     const auto slots = countIndices(index, static_cast<std::size_t>(bins) + 3);
     // Values equal to hi sit in slot bins + 1; only when it holds any are they looked for.
-    const auto atHi = slots[static_cast<std::size_t>(bins) + 1] == 0
-                          ? std::uint32_t{0}
-                          : static_cast<std::uint32_t>((x == static_cast<S>(hi)).count());
+    std::uint32_t atHi = 0;
+    if (slots[static_cast<std::size_t>(bins) + 1] != 0)
+        for (Eigen::Index i = 0; i < n; ++i)
+            atHi += static_cast<std::uint32_t>(index[static_cast<std::size_t>(i)] == bins + 1 && x[i] == static_cast<S>(hi));
     h.counts.assign(slots.begin() + 1, slots.begin() + 1 + bins);
     h.underflow = slots[0];
     h.counts.back() += atHi;
@@ -90,9 +116,7 @@ std::vector<std::uint32_t> fineBinCounts(const S *data, Eigen::Index n, int fine
 {
     index.resize(static_cast<std::size_t>(n));
     const ArrayMap<S> x(data, n);
-    const auto scale = static_cast<S>(fine / (hi - lo));
-    Eigen::Map<Eigen::ArrayXi>(index.data(), n) =
-        ((x - static_cast<S>(lo)).max(S(0)) * scale).min(static_cast<S>(fine - 1)).template cast<int>();
+    slotIndices(x, lo, hi, fine / (hi - lo), 0.0, fine - 1, index);
     return countIndices(index, static_cast<std::size_t>(fine));
 }
 

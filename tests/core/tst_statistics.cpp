@@ -1,6 +1,7 @@
 // Statistics against hand computations on hand-made activations: summaries and exact
 // percentiles, histograms, saturation, dead units, distinct neurons, and a measured layer.
 
+#include "core/denormals.h"
 #include "core/layerstatistics.h"
 #include "core/statistics.h"
 
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 using namespace layerlens::core;
@@ -39,6 +41,8 @@ private slots:
     void histogramCounts();
     void adaptiveRange();
     void nonFiniteCountedApart();
+    void extremeRangesStayInTheirBins_data();
+    void extremeRangesStayInTheirBins();
     void saturation();
     void deadUnits();
     void distinctNeurons();
@@ -262,6 +266,55 @@ void TestStatistics::measuredLayer()
     const Matrix<double> previous = layer.dense->weight() * 0.5;
     const LayerStats t = measureLayer(layer, 1, c, 10, &previous);
     QVERIFY(std::abs(t.grad.updateRatio - 1.0) < 1e-12);
+}
+
+void TestStatistics::extremeRangesStayInTheirBins_data()
+{
+    QTest::addColumn<std::vector<float>>("values");
+    QTest::addColumn<int>("bins");
+    constexpr float tiny = std::numeric_limits<float>::min(), huge = std::numeric_limits<float>::max();
+    // The soak test's crash: {FLT_MIN, 0} gives the range [0, 2e−38], whose 50 bins per unit are
+    // 2.5e39, Inf in float; 0·Inf = NaN became the bin index INT_MIN.
+    QTest::newRow("FLT_MIN and 0, 50 bins") << std::vector<float>{tiny, 0.0f} << 50;
+    QTest::newRow("vanishing gradient") << std::vector<float>{3 * tiny, -tiny, 0.0f, 2 * tiny, 5 * tiny} << 50;
+    // Near FLT_MAX the range rounds out to ±5e38, beyond float, and one bin's scale flushes to 0.
+    QTest::newRow("±FLT_MAX, 1 bin") << std::vector<float>{huge, -huge, 0.0f} << 1;
+    QTest::newRow("±FLT_MAX, 50 bins") << std::vector<float>{huge, -huge, 1e38f, -3e38f, 0.0f} << 50;
+    QTest::newRow("3e38 and 1, 7 bins") << std::vector<float>{3e38f, 1.0f, 2e38f} << 7;
+}
+
+void TestStatistics::extremeRangesStayInTheirBins()
+{
+    QFETCH(std::vector<float>, values);
+    QFETCH(int, bins);
+    const FlushDenormals flush; // as in the training thread
+    Matrix<float> m(static_cast<Eigen::Index>(values.size()), 1);
+    for (std::size_t i = 0; i < values.size(); ++i)
+        m(static_cast<Eigen::Index>(i), 0) = values[i];
+    std::vector<float> sorted = values;
+    std::sort(sorted.begin(), sorted.end());
+    for (const Summary &s : {summarize(m, bins, HistogramRange{}), Summary{.hist = histogram(m, bins, HistogramRange{})}}) {
+        // An adaptive range holds every value: all in the bins, each in the bin its value names.
+        QCOMPARE(s.hist.underflow, 0u);
+        QCOMPARE(s.hist.overflow, 0u);
+        QCOMPARE(s.hist.total(), static_cast<std::uint64_t>(values.size()));
+        QVERIFY(s.hist.lo <= sorted.front() && sorted.back() <= s.hist.hi);
+        const double width = (s.hist.hi - s.hist.lo) / bins;
+        for (float v : values) {
+            // A value on a bin edge may go to either side of it.
+            const double position = (static_cast<double>(v) - s.hist.lo) / width;
+            const int bin = std::min(bins - 1, static_cast<int>(position));
+            const bool onEdge = std::abs(position - std::round(position)) < 1e-6;
+            const int other = std::clamp(static_cast<int>(std::round(position)) - (bin == std::round(position) ? 1 : 0), 0, bins - 1);
+            QVERIFY2(s.hist.counts[static_cast<std::size_t>(bin)] > 0
+                         || (onEdge && s.hist.counts[static_cast<std::size_t>(other)] > 0),
+                     qPrintable(QString::number(v)));
+        }
+    }
+    const Summary s = summarize(m, bins, HistogramRange{});
+    QCOMPARE(s.min, static_cast<double>(sorted.front()));
+    QCOMPARE(s.max, static_cast<double>(sorted.back()));
+    QVERIFY(s.p50 >= sorted.front() && s.p50 <= sorted.back());
 }
 
 QTEST_APPLESS_MAIN(TestStatistics)
