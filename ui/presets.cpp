@@ -62,8 +62,11 @@ void rejectUnknownKeys(const Value &object, std::initializer_list<std::string_vi
                        const std::string &where)
 {
     for (const auto &[key, value] : object.asObject())
-        if (std::find(known.begin(), known.end(), key) == known.end())
-            fail(name, where + key, "unknown key");
+        if (std::find(known.begin(), known.end(), key) == known.end()) {
+            // Written as a JSON string when it holds control or non-ASCII characters: a NUL would end the message.
+            const bool plain = std::all_of(key.begin(), key.end(), [](char c) { return c >= ' ' && c < 127; });
+            fail(name, where + (plain ? key : core::json::serialize(Value(key))), "unknown key");
+        }
 }
 
 /// A non-empty English string; its translation is looked up as "NAME: FIELD".

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the fuzz seeds (tests/fuzz/corpus/<target>/) and the hand-made regression files
-(tests/fuzz/regression/<target>/). Crashers found by the fuzzers are added to regression/ by hand,
-minimised, and are not rewritten here. Run from anywhere: python3 tests/fuzz/make_corpus.py
+(tests/fuzz/regression/<target>/), with the minimised crashers the fuzzers found (named crash-*).
+Run from anywhere: python3 tests/fuzz/make_corpus.py
 
 Every regression file must be refused with a message, except the ones named ok-*, which must load;
 tst_fuzz_replay checks both. The files are kept to a few KB (the gzip bomb is 17 KB).
@@ -87,6 +87,8 @@ regression("config", "nul-byte.json", b'{"depth": 3\x00}')
 regression("config", "control-char-in-string.json", b'{"dataset": "a\x01b"}')
 regression("config", "byte-order-mark.json", b'\xef\xbb\xbf{"depth": 3}')
 regression("config", "duplicate-key.json", '{"depth": 3, "depth": 4}')
+# fuzz_config: an unknown key starting with NUL left what() empty (configFromJson's unknown-key message).
+regression("config", "crash-unknown-key-nul.json", '{"\\u0000":true}')
 
 # ---- model -------------------------------------------------------------------------------------
 def dense(out, inp, scale=0.1):
@@ -297,6 +299,8 @@ regression("preset", "order-string.json", lesson_with(lambda d: d.update(order="
 regression("preset", "title-empty.json", lesson_with(lambda d: d.update(title="")))
 regression("preset", "question-number.json", lesson_with(lambda d: d.update(question=3)))
 regression("preset", "unknown-key.json", lesson_with(lambda d: d.update(hint="x")))
+regression("preset", "unknown-key-nul.json", lesson_with(lambda d: d.update({"\0hint": "x"})))
+regression("preset", "config-unknown-key-nul.json", lesson_with(lambda d: d["config"].update({"\0": 1})))
 regression("preset", "expects-unknown.json", lesson_with(lambda d: d.update(expects=["sadness"])))
 regression("preset", "expects-not-list.json", lesson_with(lambda d: d.update(expects="dead_units")))
 regression("preset", "expects-number.json", lesson_with(lambda d: d.update(expects=[1])))
