@@ -225,9 +225,17 @@ const KeyHandler *handlerFor(std::string_view key)
     return nullptr;
 }
 
+/// The key as written, or as a JSON string literal when it is empty or holds anything but printable ASCII:
+/// what() is a C string, so a key starting with "\u0000" would otherwise leave an empty message.
+std::string keyText(std::string_view key)
+{
+    const bool plain = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) { return c > ' ' && c < 127; });
+    return plain ? std::string(key) : json::serialize(json::Value(std::string(key)));
+}
+
 [[noreturn]] void unknownKey(std::string_view key)
 {
-    throw std::invalid_argument(std::string(key) + ": unknown key (see docs/config.md for the keys)");
+    throw std::invalid_argument(keyText(key) + ": unknown key (see docs/config.md for the keys)");
 }
 
 } // namespace

@@ -75,7 +75,11 @@ std::string columnName(std::size_t index, const std::vector<std::string> &header
 LabelledData loadCsv(const std::string &path)
 {
     const std::vector<std::uint8_t> bytes = readFile(path, kMaxCsvBytes);
-    std::string_view text(reinterpret_cast<const char *>(bytes.data()), bytes.size());
+    return parseCsv(std::string_view(reinterpret_cast<const char *>(bytes.data()), bytes.size()), path);
+}
+
+LabelledData parseCsv(std::string_view text, const std::string &path)
+{
     if (text.starts_with("\xEF\xBB\xBF")) // UTF-8 byte-order mark, as spreadsheet exports write
         text.remove_prefix(3);
 

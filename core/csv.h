@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace layerlens::core {
 
@@ -19,5 +20,8 @@ inline constexpr int kMaxCsvLabel = 65535;
 /// accepted. Throws FileError(path, "line N", cause) for a non-numeric, NaN or infinite cell, a row with the
 /// wrong number of cells, a bad label, fewer than 2 columns or no data rows.
 LabelledData loadCsv(const std::string &path);
+
+/// Parses CSV text as loadCsv() does; errors name `source` in place of the path.
+LabelledData parseCsv(std::string_view text, const std::string &source);
 
 } // namespace layerlens::core

@@ -30,14 +30,20 @@ struct IdxContent {
     }
 };
 
-IdxContent readContent(const std::string &path)
+/// The content of `bytes` read from `path`: decompressed when they are gzip.
+IdxContent decodeContent(const std::string &path, std::vector<std::uint8_t> bytes)
 {
-    IdxContent content{path, readFile(path, kMaxIdxBytes)};
+    IdxContent content{path, std::move(bytes)};
     if (isGzip(content.bytes)) {
         content.bytes = gunzip(content.bytes, path, kMaxIdxBytes);
         content.compressed = true;
     }
     return content;
+}
+
+IdxContent readContent(const std::string &path)
+{
+    return decodeContent(path, readFile(path, kMaxIdxBytes));
 }
 
 std::uint32_t bigEndian32(const std::uint8_t *p)
@@ -119,19 +125,13 @@ std::string existingVariant(const std::string &base)
     return {};
 }
 
-} // namespace
-
-LabelledData loadIdx(const std::string &imagesPath, const std::string &labelsPath, int maxSamples)
+/// The samples of two checked files: `images` of `imageDims` and `labels` holding `labelCount` labels.
+LabelledData assemble(const IdxContent &images, const Dimensions &imageDims, const IdxContent &labels,
+                      std::size_t labelCount, int maxSamples)
 {
-    if (maxSamples < 0)
-        throw std::invalid_argument("loadIdx: maxSamples must be >= 0");
-    const IdxContent images = readContent(imagesPath);
-    const Dimensions imageDims = checkHeader(images, true);
-    const IdxContent labels = readContent(labelsPath);
-    const std::size_t labelCount = checkHeader(labels, false)[0];
     const auto [count, rows, cols] = imageDims;
     if (labelCount != count)
-        throw labels.error(4, std::to_string(labelCount) + " labels, but " + imagesPath + " has "
+        throw labels.error(4, std::to_string(labelCount) + " labels, but " + images.path + " has "
                                   + std::to_string(count) + " images");
 
     // The header check bounds every size by kMaxIdxBytes, so they all fit Eigen::Index and int.
@@ -152,6 +152,31 @@ LabelledData loadIdx(const std::string &imagesPath, const std::string &labelsPat
     data.labels.assign(labels.bytes.begin() + 8, labels.bytes.begin() + 8 + static_cast<std::ptrdiff_t>(samples));
     data.classes = *std::max_element(data.labels.begin(), data.labels.end()) + 1;
     return data;
+}
+
+} // namespace
+
+LabelledData loadIdx(const std::string &imagesPath, const std::string &labelsPath, int maxSamples)
+{
+    if (maxSamples < 0)
+        throw std::invalid_argument("loadIdx: maxSamples must be >= 0");
+    const IdxContent images = readContent(imagesPath);
+    const Dimensions imageDims = checkHeader(images, true);
+    const IdxContent labels = readContent(labelsPath);
+    const std::size_t labelCount = checkHeader(labels, false)[0];
+    return assemble(images, imageDims, labels, labelCount, maxSamples);
+}
+
+LabelledData parseIdx(std::vector<std::uint8_t> imagesBytes, const std::string &imagesSource,
+                      std::vector<std::uint8_t> labelsBytes, const std::string &labelsSource, int maxSamples)
+{
+    if (maxSamples < 0)
+        throw std::invalid_argument("parseIdx: maxSamples must be >= 0");
+    const IdxContent images = decodeContent(imagesSource, std::move(imagesBytes));
+    const Dimensions imageDims = checkHeader(images, true);
+    const IdxContent labels = decodeContent(labelsSource, std::move(labelsBytes));
+    const std::size_t labelCount = checkHeader(labels, false)[0];
+    return assemble(images, imageDims, labels, labelCount, maxSamples);
 }
 
 LabelledData loadIdxPrefix(const std::string &prefix, int maxSamples)

@@ -3,6 +3,7 @@
 #include "core/types.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,10 @@ struct TrainTest {
 /// Pixels are scaled to [0, 1] (byte / 255); each image is one column, its pixels row by row.
 /// maxSamples > 0 keeps only the first maxSamples. Throws FileError naming the file, the offset and the cause.
 LabelledData loadIdx(const std::string &imagesPath, const std::string &labelsPath, int maxSamples = 0);
+
+/// Reads IDX images and labels already in memory (plain or gzip) as loadIdx() does; errors name the sources.
+LabelledData parseIdx(std::vector<std::uint8_t> imagesBytes, const std::string &imagesSource,
+                      std::vector<std::uint8_t> labelsBytes, const std::string &labelsSource, int maxSamples = 0);
 
 /// Reads `PREFIX-images-idx3-ubyte` and `PREFIX-labels-idx1-ubyte`, each tried plain first, then with `.gz`.
 LabelledData loadIdxPrefix(const std::string &prefix, int maxSamples = 0);

@@ -28,7 +28,8 @@ QStringList presetFileNames()
     return names;
 }
 
-Value readPreset(const QString &name)
+/// The compiled-in file of preset `name`; throws std::invalid_argument for an unknown name.
+QByteArray readPresetBytes(const QString &name)
 {
     QFile file(QStringLiteral(":/presets/%1.json").arg(name));
     if (!file.open(QIODevice::ReadOnly)) {
@@ -37,9 +38,18 @@ Value readPreset(const QString &name)
                                     + (names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))).toStdString()
                                     + ")");
     }
-    const QByteArray bytes = file.readAll();
+    return file.readAll();
+}
+
+Value parsePreset(const QString &name, const QByteArray &bytes)
+{
     return core::json::parse(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
                              "preset " + name.toStdString());
+}
+
+Value readPreset(const QString &name)
+{
+    return parsePreset(name, readPresetBytes(name));
 }
 
 /// Errors of a lesson field: "preset NAME: FIELD: cause".
@@ -52,8 +62,11 @@ void rejectUnknownKeys(const Value &object, std::initializer_list<std::string_vi
                        const std::string &where)
 {
     for (const auto &[key, value] : object.asObject())
-        if (std::find(known.begin(), known.end(), key) == known.end())
-            fail(name, where + key, "unknown key");
+        if (std::find(known.begin(), known.end(), key) == known.end()) {
+            // Written as a JSON string when it holds control or non-ASCII characters: a NUL would end the message.
+            const bool plain = std::all_of(key.begin(), key.end(), [](char c) { return c >= ' ' && c < 127; });
+            fail(name, where + (plain ? key : core::json::serialize(Value(key))), "unknown key");
+        }
 }
 
 /// A non-empty English string; its translation is looked up as "NAME: FIELD".
@@ -139,7 +152,12 @@ QString presetTitle(const QString &name)
 
 Lesson lesson(const QString &name)
 {
-    const Value doc = readPreset(name);
+    return parseLesson(name, readPresetBytes(name));
+}
+
+Lesson parseLesson(const QString &name, const QByteArray &document)
+{
+    const Value doc = parsePreset(name, document);
     if (!doc.isObject())
         fail(name, "(top level)", "expected an object");
     rejectUnknownKeys(doc, {"order", "title", "question", "explanation", "expects", "test_steps", "config", "compare"},

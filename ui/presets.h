@@ -3,6 +3,7 @@
 #include "core/config.h"
 #include "core/diagnostics.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -56,6 +57,8 @@ QString presetTitle(const QString &name);
 /// Preset `name` as a lesson; throws like presetConfig, and std::invalid_argument naming the
 /// preset and field for a missing or malformed lesson field.
 Lesson lesson(const QString &name);
+/// A preset file's text (UTF-8 JSON) as lesson `name`; throws like lesson() for a malformed one.
+Lesson parseLesson(const QString &name, const QByteArray &document);
 /// Every built-in preset as a lesson, sorted by order (then name).
 std::vector<Lesson> lessons();
 
