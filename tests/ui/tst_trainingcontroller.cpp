@@ -84,7 +84,7 @@ void TestTrainingController::runAndPause()
     QTRY_VERIFY(lastFrame(frames));
     controller.start();
     QTRY_VERIFY(controller.isRunning());
-    QTRY_VERIFY(lastFrame(frames)->snapshot->step > 50);
+    QTRY_VERIFY_WITH_TIMEOUT(lastFrame(frames)->snapshot->step > 50, 60000); // TSan needed 10 s
     controller.pause();
     QTRY_VERIFY(!controller.isRunning());
     QVERIFY(running.count() >= 2);
@@ -138,7 +138,7 @@ void TestTrainingController::rapidConfigChangesEndWithTheLast()
                                  && lastFrame(frames)->config.network.activation == c.network.activation
                                  && lastFrame(frames)->config.optimizer.lr == c.optimizer.lr
                                  && lastFrame(frames)->snapshot->layers.front().width == c.network.widths.front(),
-                             20000); // 200 rebuilds: generous for sanitizer builds
+                             120000); // 200 rebuilds: generous for sanitizer builds (TSan took 33 s)
     // And it trains on.
     const long long step = lastFrame(frames)->snapshot->step;
     QTRY_VERIFY(lastFrame(frames)->snapshot->step > step + 10);
@@ -182,7 +182,11 @@ void TestTrainingController::shutdownWhileTrainingLargeNetwork()
     core::RunConfig c = smallConfig();
     c.data.spec = "gaussian:256:64:10";
     c.network.depth = 50;
+#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
+    c.network.widths = {512}; // 13 M weights: 200 M take minutes to build under a sanitizer
+#else
     c.network.widths = {2048};
+#endif
     c.every = 10;
     controller->setConfig(c);
     QTRY_VERIFY_WITH_TIMEOUT(lastFrame(frames), 60000); // building 200 M weights takes a while
