@@ -58,8 +58,21 @@ void TrainingWorker::requestStop()
     m_wake.notify_one();
 }
 
+TrainingWorker::~TrainingWorker()
+{
+    // The controller deletes the worker in the UI thread after QThread::wait(). That join happens
+    // inside Qt, where ThreadSanitizer cannot see it; this acquire pairs with the release at the
+    // end of run(), so everything run() wrote visibly happens before the members are destroyed.
+    (void)m_finished.load(std::memory_order_acquire);
+}
+
 void TrainingWorker::run()
 {
+    // Declared first so that it runs last, after every other local of run() is gone.
+    struct ReleaseOnReturn {
+        std::atomic<bool> &finished;
+        ~ReleaseOnReturn() { finished.store(true, std::memory_order_release); }
+    } releaseOnReturn{m_finished};
     // For the thread's whole life: besides the trainer's own steps, the decision field and the
     // image samples run the network here too (the mode is per thread; see core/denormals.h).
     const core::FlushDenormals flush;

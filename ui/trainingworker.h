@@ -40,6 +40,7 @@ class TrainingWorker : public QObject {
     Q_OBJECT
 public:
     explicit TrainingWorker(FrameMailbox *mailbox, QObject *parent = nullptr);
+    ~TrainingWorker() override;
 
     /// Thread-safe: queues a command and wakes the loop.
     void post(WorkerCommand command);
@@ -73,6 +74,7 @@ private:
     std::condition_variable m_wake;
     std::deque<WorkerCommand> m_queue;
     std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_finished{false}; // run() returned: released last in run(), acquired by the destructor
 
     // Worker-thread state.
     core::RunConfig m_config;
