@@ -7,6 +7,7 @@
 #include "ui/mainwindow.h"
 #include "ui/trainingcontroller.h"
 
+#include <QDir>
 #include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
@@ -96,7 +97,9 @@ bool storm(TrainingController &controller, std::mt19937 &rng, int count, int des
             controller.saveModel(QStringLiteral("%1/model-%2.json").arg(folder).arg(i));
             sent.files += 1;
         } else {
-            controller.exportStatistics(QStringLiteral("%1/stats-%2").arg(folder).arg(i));
+            const QString stats = QStringLiteral("%1/stats-%2").arg(folder).arg(i);
+            QDir().mkpath(stats); // the export writes into an existing folder
+            controller.exportStatistics(stats);
             sent.files += 2;
         }
         // Mostly a quick turn of the event loop; now and then a pause long enough for frames.

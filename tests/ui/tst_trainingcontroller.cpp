@@ -202,7 +202,7 @@ void TestTrainingController::shutdownWhileTrainingLargeNetwork()
     controller->shutdown();
     const qint64 elapsed = timer.elapsed();
     QVERIFY(thread->isFinished());
-    qInfo("shutdown mid-step of a 50 × 2048 network: %lld ms", static_cast<long long>(elapsed));
+    qInfo("shutdown mid-step of a 50 × %d network: %lld ms", c.network.widths.front(), static_cast<long long>(elapsed));
     controller.reset();
     QVERIFY(thread.isNull()); // the controller owned it
 }
