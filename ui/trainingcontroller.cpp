@@ -24,9 +24,21 @@ TrainingController::TrainingController(QObject *parent) : QObject(parent)
     TrainingWorker *worker = m_worker.get();
     connect(m_thread, &QThread::started, worker, &TrainingWorker::run);
     connect(worker, &TrainingWorker::frameAvailable, this, &TrainingController::onFrameAvailable);
-    connect(worker, &TrainingWorker::failed, this, &TrainingController::errorOccurred);
-    connect(worker, &TrainingWorker::fileWritten, this, &TrainingController::fileWritten);
-    connect(worker, &TrainingWorker::fileFailed, this, &TrainingController::fileFailed);
+    connect(worker, &TrainingWorker::messagesAvailable, this, [this] {
+        for (const WorkerMessage &message : m_worker->takeMessages()) {
+            switch (message.kind) {
+            case WorkerMessage::Kind::Failed:
+                emit errorOccurred(message.text);
+                break;
+            case WorkerMessage::Kind::FileWritten:
+                emit fileWritten(message.text);
+                break;
+            case WorkerMessage::Kind::FileFailed:
+                emit fileFailed(message.text);
+                break;
+            }
+        }
+    });
     m_throttle.setSingleShot(true);
     connect(&m_throttle, &QTimer::timeout, this, &TrainingController::deliver);
     m_sinceDelivery.start();
