@@ -15,14 +15,30 @@ TrainingController::TrainingController(QObject *parent) : QObject(parent)
     qRegisterMetaType<std::shared_ptr<const Frame>>();
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("LayerLens training"));
-    m_worker = new TrainingWorker(&m_mailbox);
+    // The worker is deleted here after its thread has been joined, not by deleteLater() when the
+    // thread finishes: a worker that returns from run() as soon as it sees the stop flag would
+    // otherwise destroy its mutex and condition variable while requestStop() still holds and
+    // signals them (ThreadSanitizer), and a command sent after shutdown() would reach freed memory.
+    m_worker = std::make_unique<TrainingWorker>(&m_mailbox);
     m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::started, m_worker, &TrainingWorker::run);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &TrainingWorker::frameAvailable, this, &TrainingController::onFrameAvailable);
-    connect(m_worker, &TrainingWorker::failed, this, &TrainingController::errorOccurred);
-    connect(m_worker, &TrainingWorker::fileWritten, this, &TrainingController::fileWritten);
-    connect(m_worker, &TrainingWorker::fileFailed, this, &TrainingController::fileFailed);
+    TrainingWorker *worker = m_worker.get();
+    connect(m_thread, &QThread::started, worker, &TrainingWorker::run);
+    connect(worker, &TrainingWorker::frameAvailable, this, &TrainingController::onFrameAvailable);
+    connect(worker, &TrainingWorker::messagesAvailable, this, [this] {
+        for (const WorkerMessage &message : m_worker->takeMessages()) {
+            switch (message.kind) {
+            case WorkerMessage::Kind::Failed:
+                emit errorOccurred(message.text);
+                break;
+            case WorkerMessage::Kind::FileWritten:
+                emit fileWritten(message.text);
+                break;
+            case WorkerMessage::Kind::FileFailed:
+                emit fileFailed(message.text);
+                break;
+            }
+        }
+    });
     m_throttle.setSingleShot(true);
     connect(&m_throttle, &QTimer::timeout, this, &TrainingController::deliver);
     m_sinceDelivery.start();
@@ -32,6 +48,7 @@ TrainingController::TrainingController(QObject *parent) : QObject(parent)
 TrainingController::~TrainingController()
 {
     shutdown();
+    m_worker.reset(); // its thread has finished: nothing runs in it any more
 }
 
 void TrainingController::shutdown()

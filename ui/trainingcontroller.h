@@ -76,7 +76,7 @@ private:
     void deliver();
 
     FrameMailbox m_mailbox;
-    TrainingWorker *m_worker = nullptr;
+    std::unique_ptr<TrainingWorker> m_worker; // lives in m_thread; deleted after the thread is joined
     QThread *m_thread = nullptr;
     core::RunConfig m_config;
     std::shared_ptr<const Frame> m_latest;

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace layerlens::ui {
 
@@ -51,6 +52,24 @@ void TrainingWorker::post(WorkerCommand command)
     m_wake.notify_one();
 }
 
+void TrainingWorker::send(WorkerMessage::Kind kind, const QString &text)
+{
+    bool notify = false;
+    {
+        std::lock_guard lock(m_mutex);
+        notify = m_messages.empty(); // otherwise a notification is pending: the UI takes them all
+        m_messages.push_back({kind, text});
+    }
+    if (notify)
+        emit messagesAvailable();
+}
+
+std::vector<WorkerMessage> TrainingWorker::takeMessages()
+{
+    std::lock_guard lock(m_mutex);
+    return std::exchange(m_messages, {});
+}
+
 void TrainingWorker::requestStop()
 {
     std::lock_guard lock(m_mutex);
@@ -58,8 +77,21 @@ void TrainingWorker::requestStop()
     m_wake.notify_one();
 }
 
+TrainingWorker::~TrainingWorker()
+{
+    // The controller deletes the worker in the UI thread after QThread::wait(). That join happens
+    // inside Qt, where ThreadSanitizer cannot see it; this acquire pairs with the release at the
+    // end of run(), so everything run() wrote visibly happens before the members are destroyed.
+    (void)m_finished.load(std::memory_order_acquire);
+}
+
 void TrainingWorker::run()
 {
+    // Declared first so that it runs last, after every other local of run() is gone.
+    struct ReleaseOnReturn {
+        std::atomic<bool> &finished;
+        ~ReleaseOnReturn() { finished.store(true, std::memory_order_release); }
+    } releaseOnReturn{m_finished};
     // For the thread's whole life: besides the trainer's own steps, the decision field and the
     // image samples run the network here too (the mode is per thread; see core/denormals.h).
     const core::FlushDenormals flush;
@@ -101,7 +133,7 @@ void TrainingWorker::stopAfterFailure(const QString &cause)
 {
     m_running = false;
     m_pendingSteps = 0;
-    emit failed(tr("Training stopped: %1").arg(cause));
+    send(WorkerMessage::Kind::Failed, tr("Training stopped: %1").arg(cause));
     try {
         publish(true); // the views learn that it no longer runs
     } catch (...) {
@@ -155,9 +187,9 @@ void TrainingWorker::apply(const WorkerCommand &command)
         throw;
     } catch (const std::exception &e) {
         if (command.kind == Kind::SaveModel || command.kind == Kind::ExportStats)
-            emit fileFailed(QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(command.path), describe(e)));
+            send(WorkerMessage::Kind::FileFailed, QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(command.path), describe(e)));
         else
-            emit failed(describe(e));
+            send(WorkerMessage::Kind::Failed, describe(e));
     }
 }
 
@@ -201,12 +233,12 @@ void TrainingWorker::trainSlice()
             // An exception escaping a step stops the run; the UI stays alive and says why.
             m_running = false;
             m_pendingSteps = 0;
-            emit failed(tr("Training stopped: %1").arg(describe(e)));
+            send(WorkerMessage::Kind::Failed, tr("Training stopped: %1").arg(describe(e)));
             break;
         } catch (...) {
             m_running = false;
             m_pendingSteps = 0;
-            emit failed(tr("Training stopped: %1").arg(tr("an unknown error")));
+            send(WorkerMessage::Kind::Failed, tr("Training stopped: %1").arg(tr("an unknown error")));
             break;
         }
         ++stepped;
@@ -265,7 +297,7 @@ void TrainingWorker::publish(bool force)
 void TrainingWorker::saveModel(const QString &path)
 {
     if (!m_trainer) {
-        emit fileFailed(tr("%1: there is no network yet").arg(QDir::toNativeSeparators(path)));
+        send(WorkerMessage::Kind::FileFailed, tr("%1: there is no network yet").arg(QDir::toNativeSeparators(path)));
         return;
     }
     // Serialised here, between two steps, so the parameters are those of one step.
@@ -274,22 +306,22 @@ void TrainingWorker::saveModel(const QString &path)
     AtomicSaveFile file(path);
     file.write(text);
     if (!file.commit()) {
-        emit fileFailed(file.error());
+        send(WorkerMessage::Kind::FileFailed, file.error());
         return;
     }
-    emit fileWritten(path);
+    send(WorkerMessage::Kind::FileWritten, path);
 }
 
 void TrainingWorker::exportStats(const QString &folder)
 {
     if (!m_trainer) {
-        emit fileFailed(tr("%1: there are no statistics yet").arg(QDir::toNativeSeparators(folder)));
+        send(WorkerMessage::Kind::FileFailed, tr("%1: there are no statistics yet").arg(QDir::toNativeSeparators(folder)));
         return;
     }
     const QDir dir(folder);
     if (!dir.exists()) {
         const QString cause = QFileInfo::exists(folder) ? tr("not a folder") : tr("the folder does not exist");
-        emit fileFailed(QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(folder), cause));
+        send(WorkerMessage::Kind::FileFailed, QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(folder), cause));
         return;
     }
     const QString jsonlPath = dir.filePath(QStringLiteral("stats.jsonl"));
@@ -310,20 +342,20 @@ void TrainingWorker::exportStats(const QString &folder)
         if (file->failed()) {
             jsonl.cancel();
             csv.cancel();
-            emit fileFailed(file->error());
+            send(WorkerMessage::Kind::FileFailed, file->error());
             return;
         }
     if (!jsonl.commit()) {
         csv.cancel();
-        emit fileFailed(jsonl.error());
+        send(WorkerMessage::Kind::FileFailed, jsonl.error());
         return;
     }
-    emit fileWritten(jsonlPath);
+    send(WorkerMessage::Kind::FileWritten, jsonlPath);
     if (!csv.commit()) {
-        emit fileFailed(csv.error());
+        send(WorkerMessage::Kind::FileFailed, csv.error());
         return;
     }
-    emit fileWritten(csvPath);
+    send(WorkerMessage::Kind::FileWritten, csvPath);
 }
 
 } // namespace layerlens::ui

@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 namespace layerlens::ui {
 
@@ -40,15 +41,26 @@ struct WorkerCommand {
 /// afresh) in a RetainedSnapshots: at most 2048, evenly thinned in a long run (every other one
 /// dropped when full; step 0 and the newest always kept). Files are written in this thread with
 /// QSaveFile, so a file appears complete or not at all.
+/// An outcome for the UI thread. It travels under the worker's mutex, not as a queued signal's
+/// argument: Qt's event queue is invisible to ThreadSanitizer, a std::mutex is not.
+struct WorkerMessage {
+    enum class Kind { Failed, FileWritten, FileFailed };
+    Kind kind = Kind::Failed;
+    QString text;
+};
+
 class TrainingWorker : public QObject {
     Q_OBJECT
 public:
     explicit TrainingWorker(FrameMailbox *mailbox, QObject *parent = nullptr);
+    ~TrainingWorker() override;
 
     /// Thread-safe: queues a command and wakes the loop.
     void post(WorkerCommand command);
     /// Thread-safe: makes run() return at the next step boundary.
     void requestStop();
+    /// UI side: the messages sent since the last call, oldest first.
+    std::vector<WorkerMessage> takeMessages();
 
 public slots:
     /// The loop; runs in the worker thread until requestStop().
@@ -57,17 +69,17 @@ public slots:
 signals:
     /// A frame waits in the mailbox (emitted only when none was pending).
     void frameAvailable();
-    /// A config could not be applied or a step failed; the previous state stays.
-    void failed(const QString &message);
-    /// A SaveModel or ExportStats command wrote `path` completely (ExportStats: once per file).
-    void fileWritten(const QString &path);
-    /// A SaveModel or ExportStats command wrote nothing; `message` names the path and the cause.
-    void fileFailed(const QString &message);
+    /// Messages wait in takeMessages() (emitted only when none were waiting): Failed (a config
+    /// could not be applied or a step failed; the previous state stays), FileWritten (a SaveModel
+    /// or ExportStats command wrote a path completely; ExportStats once per file), FileFailed
+    /// (such a command wrote nothing; the text names the path and the cause).
+    void messagesAvailable();
 
 private:
+    void send(WorkerMessage::Kind kind, const QString &text);
     void apply(const WorkerCommand &command);
     void rebuild(const core::RunConfig &config);
-    /// After an exception escaped: stops training, reports `cause` through failed(), publishes.
+    /// After an exception escaped: stops training, reports `cause` as a Failed message, publishes.
     void stopAfterFailure(const QString &cause);
     void trainSlice();
     void publish(bool force);
@@ -78,7 +90,9 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<WorkerCommand> m_queue;
+    std::vector<WorkerMessage> m_messages; // guarded by m_mutex
     std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_finished{false}; // run() returned: released last in run(), acquired by the destructor
 
     // Worker-thread state.
     core::RunConfig m_config;

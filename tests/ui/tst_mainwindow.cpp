@@ -15,10 +15,12 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QMenuBar>
+#include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QThread>
 #include <QtTest>
 
 using namespace layerlens;
@@ -160,11 +162,16 @@ void TestMainWindow::closeWhileTraining()
     QTRY_VERIFY(window->controller()->latestFrame());
     window->controller()->start();
     QTRY_VERIFY(window->controller()->isRunning());
+    // Closing stops the worker mid-run and joins its thread (the time is reported, not asserted).
+    QPointer<QThread> thread = window->controller()->findChild<QThread *>();
+    QVERIFY(thread && thread->isRunning());
     QElapsedTimer timer;
     timer.start();
     window->close();
+    QVERIFY(thread->isFinished());
     window.reset();
-    QVERIFY(timer.elapsed() < 1000);
+    QVERIFY(thread.isNull());
+    qInfo("close while training: %lld ms", static_cast<long long>(timer.elapsed()));
 }
 
 void TestMainWindow::presentationModeEnlargesAndRestores()
