@@ -2,6 +2,7 @@
 // with a message and leave the controller usable; a reset or a new config recovers.
 
 #include "ui/trainingcontroller.h"
+#include "controllertestdata.h"
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -11,27 +12,8 @@
 using namespace layerlens;
 using layerlens::ui::Frame;
 using layerlens::ui::TrainingController;
-
-namespace {
-
-core::RunConfig smallConfig()
-{
-    core::RunConfig c;
-    c.data.spec = "moons";
-    c.data.samples = 200;
-    c.network.depth = 2;
-    c.network.widths = {8};
-    c.every = 1;
-    c.steps = core::kMaxSteps;
-    return c;
-}
-
-std::shared_ptr<const Frame> lastFrame(const QSignalSpy &spy)
-{
-    return spy.isEmpty() ? nullptr : spy.last().first().value<std::shared_ptr<const Frame>>();
-}
-
-} // namespace
+using controllertestdata::lastFrame;
+using controllertestdata::smallConfig;
 
 class TestFaults : public QObject {
     Q_OBJECT

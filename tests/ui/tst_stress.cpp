@@ -6,6 +6,7 @@
 
 #include "ui/mainwindow.h"
 #include "ui/trainingcontroller.h"
+#include "controllertestdata.h"
 
 #include <QDir>
 #include <QPointer>
@@ -21,25 +22,10 @@
 using namespace layerlens;
 using layerlens::ui::Frame;
 using layerlens::ui::TrainingController;
+using controllertestdata::lastFrame;
+using controllertestdata::smallConfig;
 
 namespace {
-
-core::RunConfig smallConfig()
-{
-    core::RunConfig c;
-    c.data.spec = "moons";
-    c.data.samples = 200;
-    c.network.depth = 2;
-    c.network.widths = {8};
-    c.every = 1;
-    c.steps = core::kMaxSteps;
-    return c;
-}
-
-std::shared_ptr<const Frame> lastFrame(const QSignalSpy &spy)
-{
-    return spy.isEmpty() ? nullptr : spy.last().first().value<std::shared_ptr<const Frame>>();
-}
 
 /// What one storm sent that must come back as a signal.
 struct Sent {
