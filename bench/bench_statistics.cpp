@@ -15,6 +15,7 @@
 #include "core/denormals.h"
 #include "core/layerstatistics.h"
 #include "core/network.h"
+#include "benchclock.h"
 
 #include <benchmark/benchmark.h>
 
@@ -24,26 +25,11 @@
 #include <vector>
 
 using namespace layerlens::core;
+using benchclock::median;
+using benchclock::threadSeconds;
+using benchclock::wallSeconds;
 
 namespace {
-
-double threadSeconds()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
-}
-
-double wallSeconds()
-{
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-double median(std::vector<double> v)
-{
-    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
-    return v[v.size() / 2];
-}
 
 struct Setup {
     NetworkConfig config;
