@@ -1,8 +1,18 @@
 // Soak test (issue 8; not run by CTest or CI): the main window trains for a long time while its
 // config changes every second (activation, initialisation, BatchNorm, dropout, depth, width,
-// batch, learning rate, data set), with a pause/run or a reset now and then, and the resident
-// memory is printed every minute. The history and every buffer are bounded, so RSS must stay
-// flat once the largest configuration has been seen.
+// batch, learning rate, data set), with a pause/run or a reset now and then, and memory is
+// printed every minute. The history and every buffer are bounded, so memory must stay flat once
+// the largest configuration has been seen.
+//
+// A sample taken in the middle of a random config measures that config (a depth-20, width-256
+// network holds far more than a width-4 one), so each minute the soak first switches to one
+// fixed reference config, resets, lets it train for a few seconds and then samples:
+//   rss_MiB         resident memory (/proc/self/statm)
+//   heap_MiB        bytes malloc has handed out and not got back, over all arenas (mallinfo2)
+//   trimmed_MiB     resident memory after malloc_trim(0) returned free pages to the system
+//   peak_rss_MiB    the largest rss seen at any sample so far, random configs included
+// A leak shows as heap_MiB growing; glibc keeping freed pages shows as rss growing while
+// heap_MiB and trimmed_MiB stay flat.
 //   cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DLAYERLENS_BUILD_BENCH=ON -DLAYERLENS_BUILD_TESTS=OFF
 //   cmake --build build-bench --target soak
 //   bench/soak.sh [minutes]          (default 60; writes soak-<date>.log)
@@ -12,7 +22,6 @@
 #include "ui/trainingcontroller.h"
 
 #include <QApplication>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QStandardPaths>
 #include <QTimer>
@@ -21,6 +30,7 @@
 #include <cstdio>
 #include <iterator>
 #include <cstdlib>
+#include <malloc.h>
 #include <unistd.h>
 
 using namespace layerlens;
@@ -37,6 +47,29 @@ double residentMiB()
     if (fields.size() < 2)
         return -1.0;
     return fields[1].toDouble() * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+/// Bytes malloc has handed out and not got back (all arenas, mmapped blocks included), MiB.
+double heapMiB()
+{
+    const struct mallinfo2 info = mallinfo2();
+    return static_cast<double>(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
+}
+
+/// The config every minute's sample is taken in: depth 10, width 256, tanh, BatchNorm, batch 64.
+core::RunConfig referenceConfig()
+{
+    core::RunConfig c;
+    c.data.spec = "spiral";
+    c.network.activation = core::ActivationKind::Tanh;
+    c.network.init.kind = core::InitKind::XavierNormal;
+    c.network.batchNorm = true;
+    c.network.depth = 10;
+    c.network.widths = {256};
+    c.batchSize = 64;
+    c.optimizer.lr = 0.01;
+    c.seed = 1;
+    return c;
 }
 
 core::RunConfig randomConfig(core::Rng &rng)
@@ -81,21 +114,23 @@ int main(int argc, char *argv[])
     auto *controller = window.controller();
     core::Rng rng(2026, core::RngStream::Data);
     long long changes = 0, resets = 0, toggles = 0;
-    QElapsedTimer clock;
-    clock.start();
-    std::printf("minute  rss_MiB  step  config_changes  resets  run_toggles\n");
+    double peakRss = 0.0;
+    std::printf("minute  rss_MiB  heap_MiB  trimmed_MiB  peak_rss_MiB  step  config_changes  resets  run_toggles\n");
     auto report = [&](int minute) {
         const auto frame = controller->latestFrame();
-        std::printf("%6d  %7.1f  %lld  %lld  %lld  %lld\n", minute, residentMiB(),
-                    frame ? frame->snapshot->step : -1LL, changes, resets, toggles);
+        const double rss = residentMiB(), heap = heapMiB();
+        peakRss = std::max(peakRss, rss);
+        malloc_trim(0);
+        std::printf("%6d  %7.1f  %8.1f  %11.1f  %12.1f  %lld  %lld  %lld  %lld\n", minute, rss, heap, residentMiB(),
+                    peakRss, frame ? frame->snapshot->step : -1LL, changes, resets, toggles);
         std::fflush(stdout);
     };
-    report(0);
     QTimer change;
     QObject::connect(&change, &QTimer::timeout, [&] {
         window.applyConfig(randomConfig(rng));
         ++changes;
         controller->start();
+        peakRss = std::max(peakRss, residentMiB());
         switch (rng.below(10)) {
         case 0:
             controller->reset();
@@ -110,15 +145,26 @@ int main(int argc, char *argv[])
             break;
         }
     });
-    change.start(1000);
+    // Each minute: the reference config, reset, 5 s of training, the sample, then random again.
+    constexpr int kSettleMs = 5000;
+    auto sampleSoon = [&](int minute) {
+        change.stop();
+        window.applyConfig(referenceConfig());
+        controller->reset();
+        controller->start();
+        QTimer::singleShot(kSettleMs, &app, [&, minute] {
+            report(minute);
+            if (minute >= minutes) {
+                app.quit();
+                return;
+            }
+            change.start(1000);
+        });
+    };
     QTimer sample;
     int minute = 0;
-    QObject::connect(&sample, &QTimer::timeout, [&] {
-        report(++minute);
-        if (minute >= minutes)
-            app.quit();
-    });
+    QObject::connect(&sample, &QTimer::timeout, [&] { sampleSoon(++minute); });
+    sampleSoon(0);
     sample.start(60'000);
-    controller->start();
     return app.exec();
 }

@@ -4,12 +4,13 @@
 #include "core/statistics.h"
 
 #include <cmath>
+#include <limits>
 
 namespace layerlens::core {
 
 template <typename S>
 LayerStats measureLayer(const HiddenLayer<S> &layer, int index, const NetworkConfig &config, int bins,
-                        const std::type_identity_t<Matrix<S>> *previousWeight)
+                        const UpdateNorms *update)
 {
     LayerStats s;
     s.index = index;
@@ -35,23 +36,22 @@ LayerStats measureLayer(const HiddenLayer<S> &layer, int index, const NetworkCon
     s.grad.weightNorm = std::sqrt(blockSumSquares(gw.data(), gw.size()));
     const Matrix<S> &gb = dense.biasGradient();
     s.grad.biasNorm = std::sqrt(blockSumSquares(gb.data(), gb.size()));
+    // The gradient's and the weights' std and histogram come from one summary each (no
+    // percentiles): a pass for the moments and one count. Over every entry, as the format says,
+    // so a NaN or Inf entry makes them NaN rather than a figure over the rest.
+    constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
     if (layer.activationGradient && layer.activationGradient->size() > 0) {
-        const Matrix<S> &g = *layer.activationGradient;
-        const double count = static_cast<double>(g.size());
-        const double mean = blockSum(g.data(), g.size()) / count;
-        s.grad.backStd = std::sqrt(blockSumSquares(g.data(), g.size(), mean) / count);
-        s.grad.backHist = histogram(g, bins, HistogramRange{});
+        Summary back = summarize(*layer.activationGradient, bins, HistogramRange{}, nullptr, false);
+        s.grad.backStd = back.nonFinite == 0 ? back.std : kNaN;
+        s.grad.backHist = std::move(back.hist);
     }
     const Matrix<S> &w = dense.weight();
-    const double count = static_cast<double>(w.size());
-    if (previousWeight) {
-        const double previousNorm = std::sqrt(blockSumSquares(previousWeight->data(), previousWeight->size()));
-        if (previousNorm > 0.0)
-            s.grad.updateRatio = std::sqrt(blockSquaredDistance(w.data(), previousWeight->data(), w.size())) / previousNorm;
-    }
-    s.weight.mean = blockSum(w.data(), w.size()) / count;
-    s.weight.std = std::sqrt(blockSumSquares(w.data(), w.size(), s.weight.mean) / count);
-    s.weight.hist = histogram(w, bins, HistogramRange{});
+    if (update && update->beforeSquared > 0.0)
+        s.grad.updateRatio = std::sqrt(update->changeSquared) / std::sqrt(update->beforeSquared);
+    Summary weight = summarize(w, bins, HistogramRange{}, nullptr, false);
+    s.weight.mean = weight.nonFinite == 0 ? weight.mean : kNaN;
+    s.weight.std = weight.nonFinite == 0 ? weight.std : kNaN;
+    s.weight.hist = std::move(weight.hist);
     if (config.activation == ActivationKind::Maxout) {
         // A Maxout unit is its k pieces: unit j is rows j, j+width, ..., so compare those together.
         const int pieces = config.maxoutPieces, width = s.width;
@@ -92,8 +92,7 @@ LayerStats measureLayer(const HiddenLayer<S> &layer, int index, const NetworkCon
 
 template <typename S>
 bool measureLayers(const std::vector<HiddenLayer<S>> &layers, const NetworkConfig &config, int bins,
-                   const std::vector<std::type_identity_t<Matrix<S>>> *previousWeights, std::vector<LayerStats> &out,
-                   const std::atomic<bool> *interrupt)
+                   const Optimizer<S> *optimizer, std::vector<LayerStats> &out, const std::atomic<bool> *interrupt)
 {
     out.assign(layers.size(), LayerStats{});
     std::atomic<bool> interrupted{false};
@@ -103,20 +102,19 @@ bool measureLayers(const std::vector<HiddenLayer<S>> &layers, const NetworkConfi
             return;
         }
         const auto k = static_cast<std::size_t>(i);
-        out[k] = measureLayer(layers[k], i + 1, config, bins, previousWeights ? &(*previousWeights)[k] : nullptr);
+        const UpdateNorms *update = optimizer ? optimizer->updateNorms(&layers[k].dense->weight()) : nullptr;
+        out[k] = measureLayer(layers[k], i + 1, config, bins, update);
     });
     return !interrupted.load(std::memory_order_relaxed);
 }
 
-template LayerStats measureLayer<float>(const HiddenLayer<float> &, int, const NetworkConfig &, int, const Matrix<float> *);
+template LayerStats measureLayer<float>(const HiddenLayer<float> &, int, const NetworkConfig &, int, const UpdateNorms *);
 template LayerStats measureLayer<double>(const HiddenLayer<double> &, int, const NetworkConfig &, int,
-                                         const Matrix<double> *);
+                                         const UpdateNorms *);
 
 template bool measureLayers<float>(const std::vector<HiddenLayer<float>> &, const NetworkConfig &, int,
-                                   const std::vector<Matrix<float>> *, std::vector<LayerStats> &,
-                                   const std::atomic<bool> *);
+                                   const Optimizer<float> *, std::vector<LayerStats> &, const std::atomic<bool> *);
 template bool measureLayers<double>(const std::vector<HiddenLayer<double>> &, const NetworkConfig &, int,
-                                    const std::vector<Matrix<double>> *, std::vector<LayerStats> &,
-                                    const std::atomic<bool> *);
+                                    const Optimizer<double> *, std::vector<LayerStats> &, const std::atomic<bool> *);
 
 } // namespace layerlens::core

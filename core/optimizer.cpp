@@ -1,10 +1,19 @@
 #include "core/optimizer.h"
 
+#include "core/statistics.h"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
 namespace layerlens::core {
+
+namespace {
+/// step() works in chunks of 2048 entries (8 KiB in float): the finite check and the update
+/// norms re-read each chunk from L1 right after updating it, instead of more passes over the
+/// weights from memory.
+constexpr Eigen::Index kChunk = 2048;
+} // namespace
 
 std::string_view optimizerName(OptimizerKind kind)
 {
@@ -52,6 +61,9 @@ Optimizer<S>::Optimizer(std::vector<Parameter<S>> parameters, const OptimizerCon
     : m_parameters(std::move(parameters)), m_config(config)
 {
     m_config.validate();
+    m_leftFinite.assign(m_parameters.size(), 0);
+    m_updateNorms.assign(m_parameters.size(), UpdateNorms{});
+    m_chunkBefore.resize(kChunk, 1); // allocated once, so a measured step allocates nothing
     resetState();
 }
 
@@ -97,18 +109,20 @@ void Optimizer<S>::step()
     const S c1 = static_cast<S>(1.0 - std::pow(b1, t));
     const S sqrtC2 = static_cast<S>(std::sqrt(1.0 - std::pow(b2, t)));
     const S eps = static_cast<S>(m_config.eps);
-    // Chunks of 2048 entries (8 KiB in float): the finite check re-reads each chunk from L1
-    // right after updating it, instead of one more pass over the weights from memory.
-    constexpr Eigen::Index kChunk = 2048;
     m_leftFinite.assign(m_parameters.size(), 0);
+    m_measured = m_measureNext;
+    m_measureNext = false;
     for (std::size_t i = 0; i < m_parameters.size(); ++i) {
         Matrix<S> &value = *m_parameters[i].value;
         const Matrix<S> &gradient = *m_parameters[i].gradient;
         const bool decays = m_parameters[i].decays && m_config.weightDecay > 0.0;
         bool finite = true;
+        UpdateNorms norms;
         for (Eigen::Index start = 0; start < value.size(); start += kChunk) {
             const Eigen::Index n = std::min(kChunk, value.size() - start);
             Eigen::Map<Eigen::Array<S, Eigen::Dynamic, 1>> w(value.data() + start, n);
+            if (m_measured)
+                m_chunkBefore.topRows(n) = w.matrix();
             const Eigen::Map<const Eigen::Array<S, Eigen::Dynamic, 1>> g0(gradient.data() + start, n);
             // g + λW, without touching the gradient the statistics will read (evaluated in each
             // expression below; the same float operations as a separate g + λW array).
@@ -146,8 +160,13 @@ void Optimizer<S>::step()
             }
             }
             finite = finite && isFinite(w);
+            if (m_measured) {
+                norms.beforeSquared += blockSumSquares(m_chunkBefore.data(), n);
+                norms.changeSquared += blockSquaredDistance(w.data(), m_chunkBefore.data(), n);
+            }
         }
         m_leftFinite[i] = finite;
+        m_updateNorms[i] = norms;
     }
 }
 
@@ -164,6 +183,22 @@ bool Optimizer<S>::leftFinite(const Matrix<S> *value) const
         }
     }
     return false;
+}
+
+template <typename S>
+const UpdateNorms *Optimizer<S>::updateNorms(const Matrix<S> *value) const
+{
+    if (!m_measured)
+        return nullptr;
+    const std::size_t n = m_updateNorms.size();
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t i = (m_lookup + k) % n;
+        if (m_parameters[i].value == value) {
+            m_lookup = i + 1;
+            return &m_updateNorms[i];
+        }
+    }
+    return nullptr;
 }
 
 template class Optimizer<float>;

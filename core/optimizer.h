@@ -30,6 +30,13 @@ struct OptimizerConfig {
     void validate() const;
 };
 
+/// How far one step moved a parameter: Σ W² before the step and Σ (W_after − W_before)², both
+/// summed in double over float blocks (statistics.h's blockSumSquares), for ‖ΔW‖/‖W‖.
+struct UpdateNorms {
+    double beforeSquared = 0.0;
+    double changeSquared = 0.0;
+};
+
 /// Updates parameters from their gradients, as torch.optim does (g ← g + λ·W first where the
 /// parameter decays):
 ///   SGD:      W ← W − η·g
@@ -44,6 +51,19 @@ public:
 
     /// Applies one update from the current gradients.
     void step();
+    /// Makes the next step() also record each parameter's UpdateNorms. They are summed chunk by
+    /// chunk while the chunk is in the L1 cache, so the statistics need no copy of the weights
+    /// before the update and no extra passes over them.
+    /// Norms of an earlier step are forgotten at once, so a step that never runs (the loss or a
+    /// gradient was NaN) leaves none behind.
+    void measureNextUpdate()
+    {
+        m_measureNext = true;
+        m_measured = false;
+    }
+    /// The UpdateNorms of `value` from the last step(), or nullptr when that step was not
+    /// measured (or did not update `value`).
+    const UpdateNorms *updateNorms(const Matrix<S> *value) const;
     /// True when the last step() updated `value` and left every entry finite; false when it did
     /// not update it or left a NaN or Inf. (step() checks each tensor chunk by chunk while the
     /// chunk it just wrote is in the L1 cache, so the divergence check need not read it again.)
@@ -64,7 +84,10 @@ private:
     OptimizerConfig m_config;
     std::vector<Matrix<S>> m_first, m_second; // momentum buffer or Adam m; Adam v
     std::vector<char> m_leftFinite;           // per parameter, from the last step()
-    mutable std::size_t m_lookup = 0;         // where leftFinite() starts searching
+    std::vector<UpdateNorms> m_updateNorms;   // per parameter, from the last step() if measured
+    Matrix<S> m_chunkBefore;                  // one chunk of W before its update, when measured
+    bool m_measureNext = false, m_measured = false;
+    mutable std::size_t m_lookup = 0;         // where leftFinite() and updateNorms() start searching
     long long m_steps = 0;
 };
 

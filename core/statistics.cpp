@@ -28,27 +28,45 @@ std::vector<int> &scratchIndices()
     return scratch;
 }
 
-/// Counts `index` values (each in [0, slots)) into `slots` counters. Four interleaved counter
-/// sets keep runs of equal indices (a collapsed layer puts everything in one bin) from
-/// serialising on one memory location.
-std::vector<std::uint32_t> countIndices(const std::vector<int> &index, std::size_t slots)
-{
-    std::vector<std::uint32_t> counts(4 * slots, 0);
-    const std::size_t n = index.size();
-    std::size_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-        ++counts[static_cast<std::size_t>(index[i])];
-        ++counts[slots + static_cast<std::size_t>(index[i + 1])];
-        ++counts[2 * slots + static_cast<std::size_t>(index[i + 2])];
-        ++counts[3 * slots + static_cast<std::size_t>(index[i + 3])];
+/// Counters for `slots` slots in four interleaved sets: runs of equal indices (a collapsed layer
+/// puts everything in one bin) then do not serialise on one memory location.
+class SlotCounter {
+public:
+    explicit SlotCounter(std::size_t slots) : m_slots(slots), m_counts(4 * slots, 0) {}
+
+    /// Counts `n` indices, each in [0, slots).
+    void add(const int *index, std::size_t n)
+    {
+        std::uint32_t *c = m_counts.data();
+        const std::size_t s = m_slots;
+        std::size_t i = 0;
+        for (; i + 4 <= n; i += 4) {
+            ++c[static_cast<std::size_t>(index[i])];
+            ++c[s + static_cast<std::size_t>(index[i + 1])];
+            ++c[2 * s + static_cast<std::size_t>(index[i + 2])];
+            ++c[3 * s + static_cast<std::size_t>(index[i + 3])];
+        }
+        for (; i < n; ++i)
+            ++c[static_cast<std::size_t>(index[i])];
     }
-    for (; i < n; ++i)
-        ++counts[static_cast<std::size_t>(index[i])];
-    for (std::size_t b = 0; b < slots; ++b)
-        counts[b] += counts[slots + b] + counts[2 * slots + b] + counts[3 * slots + b];
-    counts.resize(slots);
-    return counts;
-}
+    /// The count of one slot so far.
+    std::uint32_t count(std::size_t slot) const
+    {
+        return m_counts[slot] + m_counts[m_slots + slot] + m_counts[2 * m_slots + slot] + m_counts[3 * m_slots + slot];
+    }
+    /// The counts per slot.
+    std::vector<std::uint32_t> take()
+    {
+        for (std::size_t b = 0; b < m_slots; ++b)
+            m_counts[b] = count(b);
+        m_counts.resize(m_slots);
+        return std::move(m_counts);
+    }
+
+private:
+    std::size_t m_slots;
+    std::vector<std::uint32_t> m_counts;
+};
 
 /// Writes ⌊(x − lo)·scale + shift⌋, clamped to [0, last], into `out` as slot indices
 /// (scale = slots per unit over [lo, hi]); non-decreasing in x whatever the rounding, so the
@@ -59,10 +77,9 @@ std::vector<std::uint32_t> countIndices(const std::vector<int> &index, std::size
 /// times 0 is NaN, and NaN converts to INT_MIN, an index far outside the counters. Anything not
 /// above 0, NaN included, goes to slot 0 in either path, so no index is ever out of range.
 template <typename S>
-void slotIndices(const ArrayMap<S> &x, double lo, double hi, double scale, double shift, int last,
-                 std::vector<int> &index)
+void slotIndices(const ArrayMap<S> &x, double lo, double hi, double scale, double shift, int last, int *index)
 {
-    Eigen::Map<Eigen::ArrayXi> out(index.data(), x.size());
+    Eigen::Map<Eigen::ArrayXi> out(index, x.size());
     const auto loS = static_cast<S>(lo), scaleS = static_cast<S>(scale);
     const bool inRange = std::isfinite(loS) && std::isfinite(static_cast<S>(hi))
                          && std::isfinite(static_cast<S>(hi) - loS)
@@ -87,21 +104,30 @@ Histogram countHistogram(const S *data, Eigen::Index n, int bins, double lo, dou
     h.lo = lo;
     h.hi = hi;
     bins = std::max(1, bins);
-    std::vector<int> &index = scratchIndices();
-    index.resize(static_cast<std::size_t>(n));
-    const ArrayMap<S> x(data, n);
     const double scale = hi > lo ? bins / (hi - lo) : 0.0;
-    slotIndices(x, lo, hi, scale, 1.0, bins + 2, index);
-    const auto slots = countIndices(index, static_cast<std::size_t>(bins) + 3);
-    // Values equal to hi sit in slot bins + 1; only when it holds any are they looked for.
+    const auto hiSlot = static_cast<std::size_t>(bins) + 1;
+    SlotCounter counter(static_cast<std::size_t>(bins) + 3);
+    // Block by block, so the indices stay in L1 between computing and counting them.
+    constexpr Eigen::Index kBlock = 1024;
+    std::vector<int> &index = scratchIndices();
+    index.resize(static_cast<std::size_t>(kBlock));
     std::uint32_t atHi = 0;
-    if (slots[static_cast<std::size_t>(bins) + 1] != 0)
-        for (Eigen::Index i = 0; i < n; ++i)
-            atHi += static_cast<std::uint32_t>(index[static_cast<std::size_t>(i)] == bins + 1 && x[i] == static_cast<S>(hi));
+    for (Eigen::Index start = 0; start < n; start += kBlock) {
+        const Eigen::Index len = std::min(kBlock, n - start);
+        const ArrayMap<S> x(data + start, len);
+        slotIndices(x, lo, hi, scale, 1.0, bins + 2, index.data());
+        const std::uint32_t hiBefore = counter.count(hiSlot);
+        counter.add(index.data(), static_cast<std::size_t>(len));
+        // Values equal to hi sit in slot bins + 1; only a block that put any there is searched.
+        if (counter.count(hiSlot) != hiBefore)
+            for (Eigen::Index i = 0; i < len; ++i)
+                atHi += static_cast<std::uint32_t>(index[static_cast<std::size_t>(i)] == bins + 1 && x[i] == static_cast<S>(hi));
+    }
+    const auto slots = counter.take();
     h.counts.assign(slots.begin() + 1, slots.begin() + 1 + bins);
     h.underflow = slots[0];
     h.counts.back() += atHi;
-    h.overflow = slots[static_cast<std::size_t>(bins) + 1] - atHi + slots[static_cast<std::size_t>(bins) + 2];
+    h.overflow = slots[hiSlot] - atHi + slots[static_cast<std::size_t>(bins) + 2];
     return h;
 }
 
@@ -115,9 +141,16 @@ std::vector<std::uint32_t> fineBinCounts(const S *data, Eigen::Index n, int fine
                                          std::vector<int> &index)
 {
     index.resize(static_cast<std::size_t>(n));
-    const ArrayMap<S> x(data, n);
-    slotIndices(x, lo, hi, fine / (hi - lo), 0.0, fine - 1, index);
-    return countIndices(index, static_cast<std::size_t>(fine));
+    SlotCounter counter(static_cast<std::size_t>(fine));
+    // Block by block, so each block's indices are counted while they are in L1.
+    constexpr Eigen::Index kBlock = 1024;
+    for (Eigen::Index start = 0; start < n; start += kBlock) {
+        const Eigen::Index len = std::min(kBlock, n - start);
+        int *out = index.data() + start;
+        slotIndices(ArrayMap<S>(data + start, len), lo, hi, fine / (hi - lo), 0.0, fine - 1, out);
+        counter.add(out, static_cast<std::size_t>(len));
+    }
+    return counter.take();
 }
 
 /// Below this a sum of n squares taken in S may have lost terms: a value under √FLT_MIN ≈ 1e−19
@@ -130,11 +163,13 @@ double tinySumOfSquares(Eigen::Index n)
     return static_cast<double>(std::numeric_limits<S>::min()) * 1e8 * static_cast<double>(n);
 }
 
-/// Σ v, min and max of n values in one pass: each block of kSumBlock values is reduced three
-/// ways while it is in L1, where three whole-array passes would read the array three times.
-/// min and max are meaningful only when the sum is finite (every value finite).
+/// Σ v, Σ (v − mean)², min and max of n values in one pass: each block of kSumBlock values is
+/// reduced while it is in L1, where separate whole-array passes would read the array again.
+/// The blocks' sums of squares about their own means join by Chan et al.'s pairwise update,
+/// so no global mean is needed first. min, max and m2 are meaningful only when the sum is
+/// finite (every value finite).
 struct Moments {
-    double sum = 0.0;
+    double sum = 0.0, m2 = 0.0;
     double min = std::numeric_limits<double>::infinity();
     double max = -std::numeric_limits<double>::infinity();
 };
@@ -145,11 +180,23 @@ Moments moments(const S *data, Eigen::Index n)
     const ArrayMap<S> x(data, n);
     Moments m;
     S lo = std::numeric_limits<S>::infinity(), hi = -std::numeric_limits<S>::infinity();
+    double mean = 0.0;
     for (Eigen::Index b = 0; b < n; b += kSumBlock) {
-        const auto block = x.segment(b, std::min(kSumBlock, n - b));
-        m.sum += static_cast<double>(block.sum());
+        const Eigen::Index len = std::min(kSumBlock, n - b);
+        const auto block = x.segment(b, len);
+        const double blockSum = static_cast<double>(block.sum());
         lo = std::min(lo, block.minCoeff());
         hi = std::max(hi, block.maxCoeff());
+        const double count = static_cast<double>(b), blockCount = static_cast<double>(len);
+        const double blockMean = blockSum / blockCount;
+        const auto center = static_cast<S>(blockMean);
+        // Σ (v − c)² = Σ (v − mean_b)² + len·(mean_b − c)², c the block mean rounded to S.
+        const double offset = blockMean - static_cast<double>(center);
+        const double blockM2 = static_cast<double>((block - center).square().sum()) - blockCount * offset * offset;
+        const double delta = blockMean - mean;
+        m.m2 += std::max(0.0, blockM2) + delta * delta * count * blockCount / (count + blockCount);
+        mean += delta * blockCount / (count + blockCount);
+        m.sum += blockSum;
     }
     m.min = static_cast<double>(lo);
     m.max = static_cast<double>(hi);
@@ -290,7 +337,9 @@ Summary summarize(const Matrix<S> &values, int bins, const HistogramRange &range
     s.min = m.min;
     s.max = m.max;
     s.mean = m.sum / static_cast<double>(n);
-    s.std = std::sqrt(blockSumSquares(data, n, s.mean) / static_cast<double>(n));
+    // Squares that fell below float's range were lost in the blocks' sums; take them in double.
+    const double m2 = m.m2 < tinySumOfSquares<S>(n) ? blockSumSquares(data, n, s.mean) : m.m2;
+    s.std = std::sqrt(m2 / static_cast<double>(n));
     const HistogramRange display = resolveRange(range, s.min, s.max);
     const bool locate = percentiles && s.max > s.min;
     // An adaptive range holds every value, so one count over fine bins that nest in the display

@@ -62,8 +62,6 @@ Trainer::Trainer(const RunConfig &config, std::shared_ptr<const Dataset> data)
     m_order.resize(static_cast<std::size_t>(m_data->trainX.cols()));
     std::iota(m_order.begin(), m_order.end(), 0);
     m_position = m_order.size(); // shuffle before the first batch
-    for (const auto &layer : m_network->hiddenLayers())
-        m_previousWeights.emplace_back(layer.dense->weight().rows(), layer.dense->weight().cols());
     nextBatch();
     measureStepZero();
 }
@@ -102,8 +100,7 @@ TrainerStatus Trainer::step()
     const bool last = next == m_config.steps;
     const bool measureNow = next % m_config.every == 0 || last;
     if (measureNow)
-        for (std::size_t i = 0; i < m_previousWeights.size(); ++i)
-            m_previousWeights[i] = m_network->hiddenLayers()[i].dense->weight();
+        m_optimizer->measureNextUpdate();
     m_lastStep = m_network->trainStep(m_batchX, m_batchY, *m_optimizer);
     m_samplesSeen += static_cast<long long>(m_batchY.size());
     ++m_rateSteps;
@@ -196,7 +193,7 @@ std::shared_ptr<Snapshot> Trainer::measure(long long step, bool afterUpdate)
     }
     s->stepsPerSecond = m_stepsPerSecond;
     if (!measureLayers(m_network->hiddenLayers(), m_network->config(), m_config.bins,
-                       afterUpdate ? &m_previousWeights : nullptr, s->layers, m_interrupt))
+                       afterUpdate ? m_optimizer.get() : nullptr, s->layers, m_interrupt))
         throw Interrupted();
     for (const auto &layer : s->layers) {
         const std::string prefix = "layer" + std::to_string(layer.index) + ".";

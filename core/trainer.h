@@ -91,7 +91,6 @@ private:
     long long m_samplesSeen = 0;
     Matrix<float> m_batchX;
     std::vector<int> m_batchY;
-    std::vector<Matrix<float>> m_previousWeights;
     StepResult m_lastStep;
     Evaluation m_lastTest;
     long long m_lastTestStep = -1;

@@ -44,6 +44,8 @@ private slots:
     void dropoutIsInverted();
     void learningRateChangesBetweenSteps();
     void weightDecayOnlyOnWeights();
+    void updateNormsMeasureTheStep_data();
+    void updateNormsMeasureTheStep();
 };
 
 void TestNetwork::invalidConfig_data()
@@ -277,6 +279,73 @@ void TestNetwork::weightDecayOnlyOnWeights()
     QCOMPARE(w(0, 0), 0.95);
     QCOMPARE(b(0, 0), 1.0);
     QCOMPARE(gw.cwiseAbs().maxCoeff(), 0.0); // the gradient the statistics read is untouched
+}
+
+void TestNetwork::updateNormsMeasureTheStep_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<double>("decay");
+    QTest::newRow("sgd") << static_cast<int>(OptimizerKind::Sgd) << 0.0;
+    QTest::newRow("momentum, decay") << static_cast<int>(OptimizerKind::Momentum) << 1e-2;
+    QTest::newRow("adam") << static_cast<int>(OptimizerKind::Adam) << 0.0;
+}
+
+void TestNetwork::updateNormsMeasureTheStep()
+{
+    // ‖ΔW‖ and ‖W‖ recorded during a step equal those of copies taken around it. The weight has
+    // 300 × 20 = 6000 entries, so the optimizer's 2048-entry chunks end inside it.
+    QFETCH(int, kind);
+    QFETCH(double, decay);
+    NetworkConfig c;
+    c.inputs = 20;
+    c.classes = 3;
+    c.depth = 2;
+    c.widths = {300};
+    c.activation = ActivationKind::Tanh;
+    c.init.kind = InitKind::XavierNormal;
+    Network<float> net(c);
+    OptimizerConfig oc;
+    oc.kind = static_cast<OptimizerKind>(kind);
+    oc.lr = 0.05;
+    oc.weightDecay = decay;
+    Optimizer<float> opt(net.parameters(), oc);
+    Rng rng(11, RngStream::Data);
+    Matrix<float> x(20, 32);
+    for (Eigen::Index i = 0; i < x.size(); ++i)
+        x.data()[i] = static_cast<float>(rng.normal());
+    std::vector<int> labels(32);
+    for (auto &y : labels)
+        y = static_cast<int>(rng.below(3));
+    QCOMPARE(net.trainStep(x, labels, opt).status, StepStatus::Ok);
+    for (const auto &layer : net.hiddenLayers())
+        QVERIFY(opt.updateNorms(&layer.dense->weight()) == nullptr); // not asked for
+
+    for (int step = 0; step < 3; ++step) { // Momentum and Adam move by their state from step 2
+        std::vector<Matrix<double>> before;
+        for (const auto &layer : net.hiddenLayers())
+            before.push_back(layer.dense->weight().cast<double>());
+        opt.measureNextUpdate();
+        QCOMPARE(net.trainStep(x, labels, opt).status, StepStatus::Ok);
+        for (std::size_t i = 0; i < before.size(); ++i) {
+            const Matrix<float> &after = net.hiddenLayers()[i].dense->weight();
+            const UpdateNorms *norms = opt.updateNorms(&after);
+            QVERIFY(norms != nullptr);
+            const double expectedBefore = before[i].squaredNorm();
+            const double expectedChange = (after.cast<double>() - before[i]).squaredNorm();
+            QVERIFY(expectedChange > 0.0);
+            QVERIFY2(std::abs(norms->beforeSquared - expectedBefore) <= 1e-6 * expectedBefore,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(norms->beforeSquared).arg(expectedBefore)));
+            QVERIFY2(std::abs(norms->changeSquared - expectedChange) <= 1e-5 * expectedChange,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(norms->changeSquared).arg(expectedChange)));
+        }
+    }
+    // Asked for, but the step never updates (the network has diverged): nothing is left over
+    // from the measured step before.
+    opt.measureNextUpdate();
+    Matrix<float> bad = x;
+    bad(0, 0) = std::numeric_limits<float>::quiet_NaN();
+    QCOMPARE(net.trainStep(bad, labels, opt).status, StepStatus::Diverged);
+    QVERIFY(opt.updateNorms(&net.hiddenLayers().front().dense->weight()) == nullptr);
 }
 
 QTEST_APPLESS_MAIN(TestNetwork)
