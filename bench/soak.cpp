@@ -10,6 +10,9 @@
 //   rss_MiB         resident memory (/proc/self/statm)
 //   heap_MiB        bytes malloc has handed out and not got back, over all arenas (mallinfo2)
 //   trimmed_MiB     resident memory after malloc_trim(0) returned free pages to the system
+//   anon_MiB, file_MiB  the trimmed resident memory split into private memory (RssAnon) and
+//                   pages of mapped files (RssFile: library code and fonts, touched as more of
+//                   the code runs; shared with other processes, not a leak)
 //   peak_rss_MiB    the largest rss seen at any sample so far, random configs included
 // A leak shows as heap_MiB growing; glibc keeping freed pages shows as rss growing while
 // heap_MiB and trimmed_MiB stay flat.
@@ -47,6 +50,20 @@ double residentMiB()
     if (fields.size() < 2)
         return -1.0;
     return fields[1].toDouble() * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+/// One "Rss…:  N kB" field of /proc/self/status in MiB (RssAnon: private memory; RssFile: pages of
+/// mapped files, the libraries' code and fonts, which grow as more code runs and are shared).
+double statusMiB(const char *field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1.0;
+    const QByteArray prefix = QByteArray(field) + ':';
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    return -1.0;
 }
 
 /// Bytes malloc has handed out and not got back (all arenas, mmapped blocks included), MiB.
@@ -115,14 +132,16 @@ int main(int argc, char *argv[])
     core::Rng rng(2026, core::RngStream::Data);
     long long changes = 0, resets = 0, toggles = 0;
     double peakRss = 0.0;
-    std::printf("minute  rss_MiB  heap_MiB  trimmed_MiB  peak_rss_MiB  step  config_changes  resets  run_toggles\n");
+    std::printf("minute  rss_MiB  heap_MiB  trimmed_MiB  anon_MiB  file_MiB  peak_rss_MiB  step  config_changes  resets  "
+                "run_toggles\n");
     auto report = [&](int minute) {
         const auto frame = controller->latestFrame();
         const double rss = residentMiB(), heap = heapMiB();
         peakRss = std::max(peakRss, rss);
         malloc_trim(0);
-        std::printf("%6d  %7.1f  %8.1f  %11.1f  %12.1f  %lld  %lld  %lld  %lld\n", minute, rss, heap, residentMiB(),
-                    peakRss, frame ? frame->snapshot->step : -1LL, changes, resets, toggles);
+        std::printf("%6d  %7.1f  %8.1f  %11.1f  %8.1f  %8.1f  %12.1f  %lld  %lld  %lld  %lld\n", minute, rss, heap,
+                    residentMiB(), statusMiB("RssAnon"), statusMiB("RssFile"), peakRss,
+                    frame ? frame->snapshot->step : -1LL, changes, resets, toggles);
         std::fflush(stdout);
     };
     QTimer change;
