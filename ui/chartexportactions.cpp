@@ -57,7 +57,10 @@ ChartExportActions::ChartExportActions(const std::vector<DashboardView *> &views
     connect(m_dashboardAction, &QAction::triggered, this, [this] { saveDashboard(); });
 
     for (DashboardView *view : m_views) {
-        auto *menu = new QMenu(view->title(), window);
+        // The view keeps a plain pointer to its menu, so the view owns it: it lives exactly as
+        // long as the view, also when there is no window (LeakSanitizer found the menus of a
+        // window-less ChartExportActions never deleted).
+        auto *menu = new QMenu(view->title(), view);
         QAction *save = menu->addAction(tr("Save as…"), this, [this, view] { saveView(view); });
         save->setObjectName(QStringLiteral("actionSave_") + view->viewId());
         QAction *copy = menu->addAction(tr("Copy to clipboard"), this, [this, view] { copyView(view); });

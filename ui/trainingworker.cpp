@@ -271,10 +271,14 @@ void TrainingWorker::trainSlice()
         }
     }
     // A single step (S) shows its own state even between two statistics intervals.
-    const bool stepFinished = !m_running && m_pendingSteps == 0 && stepped > 0;
-    if (stepFinished && m_trainer->snapshot()->step != m_trainer->steps() && status == core::TrainerStatus::Running)
+    const bool stopped = !m_running && m_pendingSteps == 0;
+    if (stopped && stepped > 0 && m_trainer->snapshot()->step != m_trainer->steps()
+        && status == core::TrainerStatus::Running)
         m_trainer->takeSnapshot();
-    publish(stepFinished || status != core::TrainerStatus::Running);
+    // A run that stopped in this slice is always shown stopped, even when the frame interval has
+    // not passed: nothing would publish again until the next command. (A step that failed before
+    // any step of the slice ran left the UI showing "running" for good.)
+    publish(stopped || status != core::TrainerStatus::Running);
 }
 
 void TrainingWorker::publish(bool force)

@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QGuiApplication>
 #include <QMenu>
+#include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -91,6 +92,7 @@ private slots:
     void unwritablePathLeavesNoFile();
     void existingFileIsReplacedWhole();
     void viewMenuSavesAndCopies();
+    void viewMenuGoesWithTheView();
     void failedSaveIsReportedAndLeavesNoFile();
     void dashboardActionSkipsHiddenViews();
 
@@ -317,6 +319,17 @@ void TestChartExport::existingFileIsReplacedWhole()
     QVERIFY(!readAll(path).contains(QByteArray(64, 'x')));
     const QStringList left = QDir(dir.path()).entryList(QDir::Files | QDir::Hidden);
     QCOMPARE(left, QStringList{QStringLiteral("replace.png")}); // no temporary file left
+}
+
+void TestChartExport::viewMenuGoesWithTheView()
+{
+    // The menu belongs to the view that shows it: deleted with the view, window or not.
+    auto view = std::make_unique<WeightsUpdatesView>();
+    ChartExportActions actions({view.get()}, nullptr);
+    QPointer<QMenu> menu = view->exportMenu();
+    QVERIFY(menu);
+    view.reset();
+    QVERIFY(menu.isNull());
 }
 
 void TestChartExport::viewMenuSavesAndCopies()

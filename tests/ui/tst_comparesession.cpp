@@ -222,7 +222,8 @@ void TestCompareSession::runKeepsBothAtTheSameStepAndPauseStopsBoth()
     session.start();
     QVERIFY(session.isRunning());
     QCOMPARE(running.count(), 1);
-    QTRY_VERIFY(stepOf(session, Side::A) > 200 && stepOf(session, Side::B) > 200);
+    // 200 steps each: under a sanitizer, with another test beside it, 5 s (QTRY's default) were not enough.
+    QTRY_VERIFY_WITH_TIMEOUT(stepOf(session, Side::A) > 200 && stepOf(session, Side::B) > 200, 60000);
     // While running, neither side is ever more than a round ahead of the other.
     for (int i = 0; i < 20; ++i) {
         QTest::qWait(10);

@@ -20,6 +20,7 @@ class TestFaults : public QObject {
 private slots:
     void exceptionInAStepStopsTheRunNotTheApp_data();
     void exceptionInAStepStopsTheRunNotTheApp();
+    void failureAtTheFirstStepIsShownStopped();
     void divergenceIsReportedAndResetRecovers();
 };
 
@@ -66,6 +67,26 @@ void TestFaults::exceptionInAStepStopsTheRunNotTheApp()
     controller.start();
     QTRY_VERIFY(lastFrame(frames)->snapshot->step > 30);
     QCOMPARE(errors.count(), 1);
+}
+
+void TestFaults::failureAtTheFirstStepIsShownStopped()
+{
+    // Start publishes a frame, and the very next step fails, well within one frame interval:
+    // the frame saying that the run stopped must still come.
+    TrainingController controller;
+    QSignalSpy frames(&controller, &TrainingController::frameReady);
+    QSignalSpy errors(&controller, &TrainingController::errorOccurred);
+    controller.setConfig(smallConfig());
+    QTRY_VERIFY(lastFrame(frames));
+    controller.setStepHookForTesting([](long long) { throw std::runtime_error("injected failure"); });
+    controller.start();
+    QTRY_COMPARE(errors.count(), 1);
+    // The frame Start published may still wait in the controller's 16 ms throttle: let it arrive,
+    // so that the check below sees the last frame there is (it passes early only if it has not).
+    QTest::qWait(500);
+    QTRY_VERIFY(!controller.isRunning());
+    QVERIFY(!lastFrame(frames)->running);
+    QCOMPARE(lastFrame(frames)->snapshot->step, 0LL);
 }
 
 void TestFaults::divergenceIsReportedAndResetRecovers()
