@@ -188,16 +188,13 @@ bool Optimizer<S>::leftFinite(const Matrix<S> *value) const
 template <typename S>
 const UpdateNorms *Optimizer<S>::updateNorms(const Matrix<S> *value) const
 {
+    // Called by the statistics from two threads at once (shareWork), so it changes nothing, not
+    // even leftFinite()'s search hint: a plain search over the few parameters.
     if (!m_measured)
         return nullptr;
-    const std::size_t n = m_updateNorms.size();
-    for (std::size_t k = 0; k < n; ++k) {
-        const std::size_t i = (m_lookup + k) % n;
-        if (m_parameters[i].value == value) {
-            m_lookup = i + 1;
+    for (std::size_t i = 0; i < m_parameters.size(); ++i)
+        if (m_parameters[i].value == value)
             return &m_updateNorms[i];
-        }
-    }
     return nullptr;
 }
 

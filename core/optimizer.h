@@ -62,7 +62,7 @@ public:
         m_measured = false;
     }
     /// The UpdateNorms of `value` from the last step(), or nullptr when that step was not
-    /// measured (or did not update `value`).
+    /// measured (or did not update `value`). Safe to call from several threads at once.
     const UpdateNorms *updateNorms(const Matrix<S> *value) const;
     /// True when the last step() updated `value` and left every entry finite; false when it did
     /// not update it or left a NaN or Inf. (step() checks each tensor chunk by chunk while the
@@ -87,7 +87,7 @@ private:
     std::vector<UpdateNorms> m_updateNorms;   // per parameter, from the last step() if measured
     Matrix<S> m_chunkBefore;                  // one chunk of W before its update, when measured
     bool m_measureNext = false, m_measured = false;
-    mutable std::size_t m_lookup = 0;         // where leftFinite() and updateNorms() start searching
+    mutable std::size_t m_lookup = 0;         // where leftFinite() starts searching
     long long m_steps = 0;
 };
 
