@@ -231,16 +231,6 @@ HistogramRange resolveRange(const HistogramRange &range, double min, double max)
 } // namespace
 
 template <typename S>
-double blockSum(const S *data, Eigen::Index n)
-{
-    const ArrayMap<S> x(data, n);
-    double total = 0.0;
-    for (Eigen::Index b = 0; b < n; b += kSumBlock)
-        total += static_cast<double>(x.segment(b, std::min(kSumBlock, n - b)).sum());
-    return total;
-}
-
-template <typename S>
 double blockSumSquares(const S *data, Eigen::Index n, double center)
 {
     const ArrayMap<S> x(data, n);
@@ -500,8 +490,6 @@ template Histogram histogram<float>(const Matrix<float> &, int, const HistogramR
 template Histogram histogram<double>(const Matrix<double> &, int, const HistogramRange &);
 template int distinctRows<float>(const Matrix<float> &, const Matrix<float> &, double);
 template int distinctRows<double>(const Matrix<double> &, const Matrix<double> &, double);
-template double blockSum<float>(const float *, Eigen::Index);
-template double blockSum<double>(const double *, Eigen::Index);
 template double blockSumSquares<float>(const float *, Eigen::Index, double);
 template double blockSumSquares<double>(const double *, Eigen::Index, double);
 template double blockSquaredDistance<float>(const float *, const float *, Eigen::Index);

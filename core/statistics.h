@@ -81,11 +81,9 @@ Summary summarizeMonotone(const Matrix<S> &a, int bins, const HistogramRange &ra
 template <typename S>
 Histogram histogram(const Matrix<S> &values, int bins, const HistogramRange &range);
 
-/// Σ v, Σ (v − c)² and Σ (a − b)², accumulated in double over blocks of 256 values that are
-/// summed vectorised in the values' own type (for float a relative error around 1e-7, never the
+/// Σ (v − c)² and Σ (a − b)², accumulated in double over blocks of 256 values that are summed
+/// vectorised in the values' own type (for float a relative error around 1e-7, never the
 /// 65 536-term float chain of a naive sum).
-template <typename S>
-double blockSum(const S *data, Eigen::Index n);
 template <typename S>
 double blockSumSquares(const S *data, Eigen::Index n, double center = 0.0);
 template <typename S>
