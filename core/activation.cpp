@@ -52,10 +52,25 @@ Activation<S>::Activation(ActivationKind kind, double parameter)
 template <typename S>
 const Matrix<S> &Activation<S>::forward(const Matrix<S> &z)
 {
+    prepareForward(z);
+    forwardColumns(0, z.cols());
+    return m_output;
+}
+
+template <typename S>
+const Matrix<S> &Activation<S>::prepareForward(const Matrix<S> &z)
+{
+    m_input = &z;
     m_output.resize(z.rows(), z.cols());
+    return m_output;
+}
+
+template <typename S>
+void Activation<S>::forwardColumns(Eigen::Index begin, Eigen::Index count)
+{
     const S p = static_cast<S>(m_parameter);
-    auto a = m_output.array();
-    const auto x = z.array();
+    auto a = m_output.middleCols(begin, count).array();
+    const auto x = m_input->middleCols(begin, count).array();
     switch (m_kind) {
     case ActivationKind::Sigmoid:
         // 1/(1+e^{−z}) saturates cleanly: e^{−z} → ∞ gives 0, never NaN.
@@ -80,7 +95,6 @@ const Matrix<S> &Activation<S>::forward(const Matrix<S> &z)
     case ActivationKind::Maxout:
         break;
     }
-    return m_output;
 }
 
 template <typename S>
@@ -158,22 +172,38 @@ Maxout<S>::Maxout(int units, int pieces) : m_units(units), m_pieces(pieces)
 template <typename S>
 const Matrix<S> &Maxout<S>::forward(const Matrix<S> &input)
 {
+    prepareForward(input);
+    forwardColumns(0, input.cols());
+    return m_output;
+}
+
+template <typename S>
+const Matrix<S> &Maxout<S>::prepareForward(const Matrix<S> &input)
+{
     if (input.rows() != static_cast<Eigen::Index>(m_units) * m_pieces)
         throw std::invalid_argument("Maxout: input has " + std::to_string(input.rows()) + " rows, expected "
                                     + std::to_string(m_units * m_pieces));
-    const Eigen::Index batch = input.cols();
-    m_output = input.topRows(m_units);
-    m_winner.setZero(m_units, batch);
+    m_input = &input;
+    m_output.resize(m_units, input.cols());
+    m_winner.resize(m_units, input.cols());
+    return m_output;
+}
+
+template <typename S>
+void Maxout<S>::forwardColumns(Eigen::Index begin, Eigen::Index count)
+{
+    const Matrix<S> &input = *m_input;
+    m_output.middleCols(begin, count) = input.topRows(m_units).middleCols(begin, count);
+    m_winner.middleCols(begin, count).setZero();
     for (int p = 1; p < m_pieces; ++p) {
         const auto piece = input.middleRows(static_cast<Eigen::Index>(p) * m_units, m_units);
-        for (Eigen::Index c = 0; c < batch; ++c)
+        for (Eigen::Index c = begin; c < begin + count; ++c)
             for (Eigen::Index r = 0; r < m_units; ++r)
                 if (piece(r, c) > m_output(r, c)) {
                     m_output(r, c) = piece(r, c);
                     m_winner(r, c) = p;
                 }
     }
-    return m_output;
 }
 
 template <typename S>

@@ -27,6 +27,9 @@ public:
 
     const Matrix<S> &forward(const Matrix<S> &input) override;
     const Matrix<S> &backward(const Matrix<S> &gradOutput) override;
+    bool columnwise() const override { return true; }
+    const Matrix<S> &prepareForward(const Matrix<S> &input) override;
+    void forwardColumns(Eigen::Index begin, Eigen::Index count) override;
     std::string kind() const override { return std::string(activationName(m_kind)); }
 
     /// The function kind.
@@ -42,6 +45,7 @@ private:
     ActivationKind m_kind;
     double m_parameter;
     Matrix<S> m_output, m_gradInput;
+    const Matrix<S> *m_input = nullptr; // of the last prepareForward
 };
 
 /// Maxout over k pieces: the input holds k·units rows, piece p of unit j at row p·units + j
@@ -56,6 +60,9 @@ public:
 
     const Matrix<S> &forward(const Matrix<S> &input) override;  // units × batch
     const Matrix<S> &backward(const Matrix<S> &gradOutput) override; // k·units × batch
+    bool columnwise() const override { return true; }
+    const Matrix<S> &prepareForward(const Matrix<S> &input) override;
+    void forwardColumns(Eigen::Index begin, Eigen::Index count) override;
     std::string kind() const override { return "maxout"; }
 
     /// Number of output units.
@@ -69,6 +76,7 @@ private:
     int m_units, m_pieces;
     Matrix<S> m_output, m_gradInput;
     Eigen::Matrix<int, Eigen::Dynamic, Eigen::Dynamic> m_winner; // units × batch, piece index
+    const Matrix<S> *m_input = nullptr; // of the last prepareForward
 };
 
 } // namespace layerlens::core

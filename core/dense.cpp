@@ -22,18 +22,32 @@ Dense<S>::Dense(int fanIn, int fanOut)
 }
 
 template <typename S>
-const Matrix<S> &Dense<S>::forward(const Matrix<S> &input)
+const Matrix<S> &Dense<S>::prepareForward(const Matrix<S> &input)
 {
     if (input.rows() != m_weight.cols())
         throw std::invalid_argument("Dense: input has " + std::to_string(input.rows())
                                     + " features, expected " + std::to_string(m_weight.cols()));
     m_input = &input;
     m_output.resize(m_weight.rows(), input.cols());
+    return m_output;
+}
+
+template <typename S>
+const Matrix<S> &Dense<S>::forward(const Matrix<S> &input)
+{
+    prepareForward(input);
     // Z starts as b in every column and the product accumulates onto it (β = 1): the bias costs
     // no pass of its own over Z.
     m_output.colwise() = m_bias.col(0);
     multiply(m_weight, Op::AsIs, input, Op::AsIs, S(1), m_output); // out × batch
     return m_output;
+}
+
+template <typename S>
+void Dense<S>::forwardColumns(Eigen::Index begin, Eigen::Index count)
+{
+    m_output.middleCols(begin, count).colwise() = m_bias.col(0);
+    multiplyColumns(m_weight, Op::AsIs, *m_input, S(1), m_output, begin, count);
 }
 
 template <typename S>

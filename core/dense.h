@@ -13,6 +13,9 @@ public:
 
     const Matrix<S> &forward(const Matrix<S> &input) override;   // out × batch
     const Matrix<S> &backward(const Matrix<S> &gradOutput) override; // in × batch
+    bool columnwise() const override { return true; }
+    const Matrix<S> &prepareForward(const Matrix<S> &input) override;
+    void forwardColumns(Eigen::Index begin, Eigen::Index count) override;
     std::vector<Parameter<S>> parameters() override;
     std::string kind() const override { return "dense"; }
 

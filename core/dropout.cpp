@@ -35,7 +35,7 @@ void Dropout<S>::freezeMask(const Matrix<S> &mask)
 template <typename S>
 const Matrix<S> &Dropout<S>::forward(const Matrix<S> &input)
 {
-    m_lastForwardMasked = this->m_training && (m_rate > 0.0 || m_frozen);
+    m_lastForwardMasked = masks();
     if (!m_lastForwardMasked)
         return input; // identity: no copy
     if (!m_frozen) {
@@ -48,6 +48,14 @@ const Matrix<S> &Dropout<S>::forward(const Matrix<S> &input)
     }
     m_output = input.cwiseProduct(m_mask);
     return m_output;
+}
+
+template <typename S>
+const Matrix<S> &Dropout<S>::prepareForward(const Matrix<S> &input)
+{
+    if (masks())
+        throw std::logic_error("Dropout: a masked forward cannot be split by columns");
+    return forward(input);
 }
 
 template <typename S>

@@ -15,6 +15,10 @@ public:
 
     const Matrix<S> &forward(const Matrix<S> &input) override;
     const Matrix<S> &backward(const Matrix<S> &gradOutput) override;
+    /// Only when it passes its input through (inference, or p = 0 without a frozen mask).
+    bool columnwise() const override { return !masks(); }
+    const Matrix<S> &prepareForward(const Matrix<S> &input) override;
+    void forwardColumns(Eigen::Index, Eigen::Index) override {} // the identity: prepareForward returned the input
     std::string kind() const override { return "dropout"; }
 
     /// The drop probability p.
@@ -29,6 +33,8 @@ public:
     void unfreezeMask() { m_frozen = false; }
 
 private:
+    /// True when a forward in the current mode applies a mask.
+    bool masks() const { return this->m_training && (m_rate > 0.0 || m_frozen); }
     double m_rate;
     Rng m_rng;
     bool m_frozen = false;

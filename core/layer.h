@@ -2,6 +2,7 @@
 
 #include "core/types.h"
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,27 @@ public:
     virtual const Matrix<S> &forward(const Matrix<S> &input) = 0;
     /// Takes ∂L/∂output, stores the parameter gradients and returns ∂L/∂input.
     virtual const Matrix<S> &backward(const Matrix<S> &gradOutput) = 0;
+    /// True when, in the current mode, output column j depends on input column j alone, so that
+    /// a forward can be computed in column ranges on two threads (Network::forward): first
+    /// prepareForward on one thread, then forwardColumns for disjoint ranges, concurrently.
+    /// Together they compute exactly what forward computes for those columns. BatchNorm in
+    /// training (batch statistics) and Dropout drawing masks (one random stream) mix columns.
+    virtual bool columnwise() const { return false; }
+    /// Sizes the output for `input` and keeps `input` for forwardColumns and backward; computes
+    /// nothing. Only for columnwise() layers.
+    virtual const Matrix<S> &prepareForward(const Matrix<S> &input)
+    {
+        (void)input;
+        throw std::logic_error(kind() + ": forward cannot be split by columns");
+    }
+    /// Computes output columns [begin, begin + count) of the prepared forward. Calls for disjoint
+    /// ranges may run concurrently; nothing is allocated.
+    virtual void forwardColumns(Eigen::Index begin, Eigen::Index count)
+    {
+        (void)begin;
+        (void)count;
+        throw std::logic_error(kind() + ": forward cannot be split by columns");
+    }
     /// Learnable tensors with their gradients (empty for parameter-free layers).
     virtual std::vector<Parameter<S>> parameters() { return {}; }
     /// Switches between training (true) and inference (false) behaviour.

@@ -329,6 +329,28 @@ void multiply(const Matrix<S> &a, Op opA, const Matrix<S> &b, Op opB, S beta, Ma
 }
 
 template <typename S>
+void multiplyColumns(const Matrix<S> &a, Op opA, const Matrix<S> &b, S beta, Matrix<S> &c, Eigen::Index col,
+                     Eigen::Index cols)
+{
+    const auto [m, n, k] = checkedShape(a, opA, b, Op::AsIs, beta, c);
+    if (col < 0 || cols < 0 || col + cols > n)
+        throw std::invalid_argument("multiplyColumns: columns [" + std::to_string(col) + ", "
+                                    + std::to_string(col + cols) + ") outside C's " + std::to_string(n));
+    if (m == 0 || cols == 0)
+        return;
+    if (k == 0) {
+        if (beta == S(0))
+            c.middleCols(col, cols).setZero();
+        return;
+    }
+#if defined(LAYERLENS_USE_OPENBLAS)
+    pinOpenBlasToOneThread();
+#endif
+    const Product<S> product{&a, opA, &b, Op::AsIs, beta, &c};
+    multiplyBlock(product, Block{0, m, col, cols});
+}
+
+template <typename S>
 void multiplyPair(const Matrix<S> &a1, Op opA1, const Matrix<S> &b1, Op opB1, S beta1, Matrix<S> &c1,
                   const Matrix<S> &a2, Op opA2, const Matrix<S> &b2, Op opB2, S beta2, Matrix<S> &c2)
 {
@@ -434,6 +456,10 @@ std::string productBackend()
 
 template void multiply<float>(const Matrix<float> &, Op, const Matrix<float> &, Op, float, Matrix<float> &);
 template void multiply<double>(const Matrix<double> &, Op, const Matrix<double> &, Op, double, Matrix<double> &);
+template void multiplyColumns<float>(const Matrix<float> &, Op, const Matrix<float> &, float, Matrix<float> &,
+                                     Eigen::Index, Eigen::Index);
+template void multiplyColumns<double>(const Matrix<double> &, Op, const Matrix<double> &, double, Matrix<double> &,
+                                      Eigen::Index, Eigen::Index);
 template void multiplyPair<float>(const Matrix<float> &, Op, const Matrix<float> &, Op, float, Matrix<float> &,
                                   const Matrix<float> &, Op, const Matrix<float> &, Op, float, Matrix<float> &);
 template void multiplyPair<double>(const Matrix<double> &, Op, const Matrix<double> &, Op, double, Matrix<double> &,

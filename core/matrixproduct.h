@@ -26,6 +26,14 @@ enum class Op { AsIs, Transposed };
 template <typename S>
 void multiply(const Matrix<S> &a, Op opA, const Matrix<S> &b, Op opB, S beta, Matrix<S> &c);
 
+/// Only columns [col, col + cols) of C ← op(A)·B + β·C, on the calling thread (never split nor
+/// shared): for work that is already divided between the threads by columns (Network::forward).
+/// The same call gives the same bits; they may differ from multiply()'s in the last place, since
+/// a BLAS blocks the sums by the shape it is given.
+template <typename S>
+void multiplyColumns(const Matrix<S> &a, Op opA, const Matrix<S> &b, S beta, Matrix<S> &c, Eigen::Index col,
+                     Eigen::Index cols);
+
 /// Both products, c1 ← op(a1)·op(b1) + β1·c1 and c2 ← …, which must be independent (neither C
 /// an operand of the other). When their flops together reach productSplitFlops() / kPairFraction
 /// (2·10⁷ by default: a backward pass's dW and dX from width 256 at batch 256) but neither alone

@@ -1,6 +1,9 @@
 #include "core/network.h"
 
+#include "core/matrixproduct.h"
+
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace layerlens::core {
@@ -106,12 +109,52 @@ Network<S>::Network(const NetworkConfig &config) : m_config(config)
 }
 
 template <typename S>
+bool Network<S>::splitsForwardByColumns(const Matrix<S> &input) const
+{
+    const double threshold = productSplitFlops();
+    if (!(threshold < std::numeric_limits<double>::infinity()) || input.cols() < 2 * kMinColumnsPerHalf)
+        return false;
+    double flops = 0.0;
+    for (const auto &layer : m_hidden) {
+        if (!layer.dense->columnwise() || (layer.batchNorm && !layer.batchNorm->columnwise())
+            || !layer.activation->columnwise() || !layer.dropout->columnwise())
+            return false;
+        flops += 2.0 * static_cast<double>(layer.dense->fanIn()) * static_cast<double>(layer.dense->fanOut())
+                 * static_cast<double>(input.cols());
+    }
+    return flops / static_cast<double>(m_hidden.size()) >= threshold / kPairFraction;
+}
+
+template <typename S>
 const Matrix<S> &Network<S>::forward(const Matrix<S> &input)
 {
     if (input.rows() != m_config.inputs)
         throw std::invalid_argument("Network: input has " + std::to_string(input.rows()) + " features, expected "
                                     + std::to_string(m_config.inputs));
     const Matrix<S> *x = &input;
+    if (splitsForwardByColumns(input)) {
+        // Size every buffer on this thread, then let both threads fill their halves.
+        for (auto &layer : m_hidden) {
+            x = &layer.dense->prepareForward(*x);
+            if (layer.batchNorm)
+                x = &layer.batchNorm->prepareForward(*x);
+            layer.preActivation = x;
+            x = &layer.activation->prepareForward(*x);
+            layer.activationOutput = x;
+            x = &layer.dropout->prepareForward(*x);
+        }
+        m_lastOutput = &m_output->prepareForward(*x);
+        // Cut at a multiple of 16 columns, so each half starts on a 64-byte boundary.
+        m_half = (input.cols() / 2 + 15) / 16 * 16;
+        m_columns = input.cols();
+        shareWork(2, [this](int part) {
+            if (part == 0)
+                forwardColumns(0, m_half);
+            else
+                forwardColumns(m_half, m_columns - m_half);
+        });
+        return *m_lastOutput;
+    }
     for (auto &layer : m_hidden) {
         checkInterrupt();
         x = &layer.dense->forward(*x);
@@ -124,6 +167,20 @@ const Matrix<S> &Network<S>::forward(const Matrix<S> &input)
     }
     m_lastOutput = &m_output->forward(*x);
     return *m_lastOutput;
+}
+
+template <typename S>
+void Network<S>::forwardColumns(Eigen::Index begin, Eigen::Index count)
+{
+    for (auto &layer : m_hidden) {
+        checkInterrupt();
+        layer.dense->forwardColumns(begin, count);
+        if (layer.batchNorm)
+            layer.batchNorm->forwardColumns(begin, count);
+        layer.activation->forwardColumns(begin, count);
+        layer.dropout->forwardColumns(begin, count);
+    }
+    m_output->forwardColumns(begin, count);
 }
 
 template <typename S>

@@ -90,17 +90,21 @@ void TestAllocation::stepAllocatesNothing_data()
     QTest::addColumn<double>("dropout");
     QTest::addColumn<int>("optimizer");
     QTest::addColumn<double>("weightDecay");
-    // Width 256 at batch 64 makes products big enough to be split over two threads.
+    QTest::addColumn<int>("batch");
+    // Width 256 at batch 64 makes products big enough to be split over two threads; at batch 256
+    // without BatchNorm the whole forward is split by columns (Network::splitsForwardByColumns).
     QTest::newRow("tanh/bn-off/sgd/width-64") << 64 << int(ActivationKind::Tanh) << false << 0.0
-                                               << int(OptimizerKind::Sgd) << 0.0;
+                                               << int(OptimizerKind::Sgd) << 0.0 << 64;
     QTest::newRow("tanh/bn-on/sgd/width-256") << 256 << int(ActivationKind::Tanh) << true << 0.0
-                                               << int(OptimizerKind::Sgd) << 0.0;
+                                               << int(OptimizerKind::Sgd) << 0.0 << 64;
+    QTest::newRow("tanh/bn-off/sgd/width-256/batch-256") << 256 << int(ActivationKind::Tanh) << false << 0.0
+                                                          << int(OptimizerKind::Sgd) << 0.0 << 256;
     QTest::newRow("relu/bn-on/adam/decay") << 64 << int(ActivationKind::Relu) << true << 0.0
-                                            << int(OptimizerKind::Adam) << 1e-4;
+                                            << int(OptimizerKind::Adam) << 1e-4 << 64;
     QTest::newRow("elu/dropout/momentum/decay") << 64 << int(ActivationKind::Elu) << false << 0.3
-                                                 << int(OptimizerKind::Momentum) << 1e-4;
+                                                 << int(OptimizerKind::Momentum) << 1e-4 << 64;
     QTest::newRow("maxout/bn-on/sgd") << 32 << int(ActivationKind::Maxout) << true << 0.0
-                                       << int(OptimizerKind::Sgd) << 0.0;
+                                       << int(OptimizerKind::Sgd) << 0.0 << 64;
 }
 
 void TestAllocation::stepAllocatesNothing()
@@ -114,6 +118,7 @@ void TestAllocation::stepAllocatesNothing()
     QFETCH(double, dropout);
     QFETCH(int, optimizer);
     QFETCH(double, weightDecay);
+    QFETCH(int, batch);
     NetworkConfig config;
     config.inputs = 784;
     config.classes = 10;
@@ -131,12 +136,13 @@ void TestAllocation::stepAllocatesNothing()
     oc.weightDecay = weightDecay;
     Optimizer<float> opt(net.parameters(), oc);
     Rng rng(3, RngStream::Data);
-    Matrix<float> x(784, 64);
+    Matrix<float> x(784, batch);
     for (Eigen::Index i = 0; i < x.size(); ++i)
         x.data()[i] = static_cast<float>(rng.uniform());
-    std::vector<int> labels(64);
+    std::vector<int> labels(static_cast<std::size_t>(batch));
     for (int &y : labels)
         y = static_cast<int>(rng.below(10));
+    QCOMPARE(net.splitsForwardByColumns(x), batch == 256); // the row covers what it names
     for (int i = 0; i < 5; ++i)
         QCOMPARE(net.trainStep(x, labels, opt).status, StepStatus::Ok);
 

@@ -2,6 +2,7 @@
 
 #include "gradcheck.h"
 
+#include "core/matrixproduct.h"
 #include "core/network.h"
 
 #include <QtTest>
@@ -28,6 +29,38 @@ void xorData(Matrix<float> &x, std::vector<int> &labels)
     }
 }
 
+/// Sets the process-wide product split threshold for one scope.
+struct SplitThreshold {
+    explicit SplitThreshold(double flops) : saved(productSplitFlops()) { setProductSplitFlops(flops); }
+    ~SplitThreshold() { setProductSplitFlops(saved); }
+    double saved;
+};
+
+double maxDifference(const Matrix<float> &a, const Matrix<float> &b)
+{
+    return (a.cast<double>() - b.cast<double>()).cwiseAbs().maxCoeff();
+}
+
+/// What a forward and backward leave behind: output, every z and a, every parameter gradient.
+struct Pass {
+    std::vector<Matrix<float>> values;
+};
+
+Pass forwardBackward(Network<float> &net, const Matrix<float> &x, const std::vector<int> &labels)
+{
+    Pass pass;
+    pass.values.push_back(net.forward(x));
+    for (const auto &layer : net.hiddenLayers()) {
+        pass.values.push_back(*layer.preActivation);
+        pass.values.push_back(*layer.activationOutput);
+    }
+    net.loss(labels);
+    net.backward();
+    for (const auto &p : net.parameters())
+        pass.values.push_back(*p.gradient);
+    return pass;
+}
+
 } // namespace
 
 class TestNetwork : public QObject {
@@ -46,6 +79,9 @@ private slots:
     void weightDecayOnlyOnWeights();
     void updateNormsMeasureTheStep_data();
     void updateNormsMeasureTheStep();
+    void splitForwardMatchesWholeForward_data();
+    void splitForwardMatchesWholeForward();
+    void splitForwardOnlyWhereColumnsAreIndependent();
 };
 
 void TestNetwork::invalidConfig_data()
@@ -350,3 +386,103 @@ void TestNetwork::updateNormsMeasureTheStep()
 
 QTEST_APPLESS_MAIN(TestNetwork)
 #include "tst_network.moc"
+
+void TestNetwork::splitForwardMatchesWholeForward_data()
+{
+    QTest::addColumn<int>("activation");
+    QTest::addColumn<int>("batch");
+    // 200 columns cut at 112 (a multiple of 16), 130 at 80: the halves differ in size.
+    QTest::newRow("tanh, 200") << int(ActivationKind::Tanh) << 200;
+    QTest::newRow("relu, 130") << int(ActivationKind::Relu) << 130;
+    QTest::newRow("elu, 256") << int(ActivationKind::Elu) << 256;
+    QTest::newRow("maxout, 200") << int(ActivationKind::Maxout) << 200;
+}
+
+void TestNetwork::splitForwardMatchesWholeForward()
+{
+    // The forward split into two column halves on two threads computes what the whole forward
+    // computes, and the backward that follows it finds every input it kept.
+    QFETCH(int, activation);
+    QFETCH(int, batch);
+    NetworkConfig c;
+    c.inputs = 50;
+    c.classes = 7;
+    c.depth = 3;
+    c.widths = {96};
+    c.activation = static_cast<ActivationKind>(activation);
+    c.init.kind = InitKind::XavierNormal;
+    Network<float> net(c);
+    std::uint64_t seed = 40;
+    for (auto &layer : net.hiddenLayers()) // biases start at 0; the split must add them too
+        layer.dense->bias() = 0.1 * randomMatrix(layer.dense->fanOut(), 1, ++seed).cast<float>();
+    net.outputLayer().bias() = 0.1 * randomMatrix(c.classes, 1, ++seed).cast<float>();
+    const Matrix<float> x = randomMatrix(50, batch, 4).cast<float>();
+    std::vector<int> labels(static_cast<std::size_t>(batch));
+    for (int i = 0; i < batch; ++i)
+        labels[static_cast<std::size_t>(i)] = i % 7;
+
+    Pass whole, split, again;
+    {
+        const SplitThreshold never(std::numeric_limits<double>::infinity());
+        QVERIFY(!net.splitsForwardByColumns(x));
+        whole = forwardBackward(net, x, labels);
+    }
+    {
+        const SplitThreshold small(1e4);
+        QVERIFY(net.splitsForwardByColumns(x));
+        split = forwardBackward(net, x, labels);
+        again = forwardBackward(net, x, labels);
+    }
+    QCOMPARE(split.values.size(), whole.values.size());
+    for (std::size_t i = 0; i < whole.values.size(); ++i) {
+        QCOMPARE(split.values[i].rows(), whole.values[i].rows());
+        QCOMPARE(split.values[i].cols(), whole.values[i].cols());
+        // Same operations on the same columns; a product's blocking may differ in the last bits.
+        const double scale = std::max(1.0, whole.values[i].cwiseAbs().maxCoeff() * 1.0);
+        QVERIFY2(maxDifference(split.values[i], whole.values[i]) <= 1e-5 * scale,
+                 qPrintable(QStringLiteral("value %1 differs by %2").arg(i).arg(maxDifference(split.values[i], whole.values[i]))));
+        // Which thread ran a half never changes its bits.
+        QVERIFY(split.values[i] == again.values[i]);
+    }
+}
+
+void TestNetwork::splitForwardOnlyWhereColumnsAreIndependent()
+{
+    const SplitThreshold small(1e4);
+    const Matrix<float> x = randomMatrix(50, 256, 5).cast<float>();
+    NetworkConfig c;
+    c.inputs = 50;
+    c.classes = 3;
+    c.depth = 2;
+    c.widths = {64};
+    {
+        Network<float> plain(c);
+        QVERIFY(plain.splitsForwardByColumns(x));
+        QVERIFY(!plain.splitsForwardByColumns(x.leftCols(127))); // halves below 64 columns
+    }
+    {
+        const SplitThreshold large(1e12); // the products are far below a fifth of it
+        Network<float> plain(c);
+        QVERIFY(!plain.splitsForwardByColumns(x));
+    }
+    {
+        NetworkConfig bn = c;
+        bn.batchNorm = true; // batch statistics mix the columns
+        Network<float> net(bn);
+        QVERIFY(!net.splitsForwardByColumns(x));
+    }
+    {
+        NetworkConfig dropout = c;
+        dropout.dropout = 0.3; // one random stream draws the masks
+        Network<float> net(dropout);
+        QVERIFY(!net.splitsForwardByColumns(x));
+        net.setTraining(false); // inference passes the values through
+        QVERIFY(net.splitsForwardByColumns(x));
+    }
+    {
+        Network<float> net(c);
+        std::atomic<bool> stop{true};
+        net.setInterruptFlag(&stop);
+        QVERIFY_THROWS_EXCEPTION(Interrupted, net.forward(x)); // thrown in either thread, caught here
+    }
+}
