@@ -219,17 +219,21 @@ void TrainingWorker::rebuild(const core::RunConfig &config)
     // Only a complete new run replaces the old one: a bad config keeps the previous state,
     // including the snapshots kept for "Export statistics". The new run's step 0 is measured
     // before a callback can be set.
-    m_retained.clear();
+    RetainedSnapshots oldSnapshots = std::exchange(m_retained, RetainedSnapshots{});
     m_retained.add(trainer->snapshot());
     trainer->setSnapshotCallback([this](const std::shared_ptr<const core::Snapshot> &s) { m_retained.add(s); });
-    m_trainer = std::move(trainer);
+    std::unique_ptr<core::Trainer> oldTrainer = std::exchange(m_trainer, std::move(trainer));
     m_data = std::move(data);
     m_config = m_trainer->config();
     m_history.reset();
     m_field.reset();
     m_images.reset();
-    returnFreedMemory(); // the old run's network, buffers and snapshots
+    // The new run's first frame goes out before the old run (network, buffers, up to 2048 kept
+    // snapshots) is freed and its pages handed back: the user waits for that frame, not for this.
     publish(true);
+    oldTrainer.reset();
+    oldSnapshots = RetainedSnapshots{};
+    returnFreedMemory();
 }
 
 void TrainingWorker::trainSlice()
