@@ -63,7 +63,8 @@ double productSplitFlops();
 /// are done. work(i) must not depend on which thread runs it nor touch what another i touches.
 /// The first exception thrown by any work(i) is rethrown here after all have finished. With
 /// productSplitFlops() infinite everything runs on the calling thread. For the per-layer
-/// statistics of a snapshot.
+/// statistics of a snapshot and the two halves of a forward split by columns. A shareWork called
+/// inside work(i) of one that got the helper finds it busy and runs on the calling thread.
 void shareWork(int count, const std::function<void(int)> &work);
 
 /// What computes the products, e.g. "OpenBLAS 0.3.21 (Cooperlake kernels), 1 thread per call"

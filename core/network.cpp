@@ -109,10 +109,19 @@ Network<S>::Network(const NetworkConfig &config) : m_config(config)
 }
 
 template <typename S>
+Eigen::Index Network<S>::forwardCut(Eigen::Index columns)
+{
+    // The middle, rounded to the nearest multiple of 16 columns.
+    return (columns / 2 + 8) / 16 * 16;
+}
+
+template <typename S>
 bool Network<S>::splitsForwardByColumns(const Matrix<S> &input) const
 {
     const double threshold = productSplitFlops();
-    if (!(threshold < std::numeric_limits<double>::infinity()) || input.cols() < 2 * kMinColumnsPerHalf)
+    const Eigen::Index cut = forwardCut(input.cols());
+    if (!(threshold < std::numeric_limits<double>::infinity()) || cut < kMinColumnsPerHalf
+        || input.cols() - cut < kMinColumnsPerHalf)
         return false;
     double flops = 0.0;
     for (const auto &layer : m_hidden) {
@@ -132,7 +141,8 @@ const Matrix<S> &Network<S>::forward(const Matrix<S> &input)
         throw std::invalid_argument("Network: input has " + std::to_string(input.rows()) + " features, expected "
                                     + std::to_string(m_config.inputs));
     const Matrix<S> *x = &input;
-    if (splitsForwardByColumns(input)) {
+    m_lastForwardSplit = splitsForwardByColumns(input);
+    if (m_lastForwardSplit) {
         // Size every buffer on this thread, then let both threads fill their halves.
         for (auto &layer : m_hidden) {
             x = &layer.dense->prepareForward(*x);
@@ -144,8 +154,8 @@ const Matrix<S> &Network<S>::forward(const Matrix<S> &input)
             x = &layer.dropout->prepareForward(*x);
         }
         m_lastOutput = &m_output->prepareForward(*x);
-        // Cut at a multiple of 16 columns, so each half starts on a 64-byte boundary.
-        m_half = (input.cols() / 2 + 15) / 16 * 16;
+        // A cut at a multiple of 16 columns lies a multiple of 64 bytes into every buffer.
+        m_half = forwardCut(input.cols());
         m_columns = input.cols();
         shareWork(2, [this](int part) {
             if (part == 0)

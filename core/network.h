@@ -88,20 +88,25 @@ public:
     /// Forward pass; `input` is inputs × batch and must stay alive until backward. Returns the
     /// output layer's values (classes × batch).
     ///
-    /// When every layer is columnwise() (no BatchNorm in training, no dropout mask) and the
-    /// products are large (splitsForwardByColumns), the batch is cut in two column halves, and
-    /// the training thread and the products' helper (shareWork) each run one half through all
-    /// layers: one hand-over per forward instead of one per product, and the activations too run
-    /// on both cores. A half gets the same bits whichever thread runs it and the cut depends on the
-    /// shapes alone, so a run stays reproducible; against an unsplit forward the values may differ
-    /// in the last place (tests/core/tst_network: splitForwardMatchesWholeForward).
+    /// When every layer is columnwise() (no BatchNorm, no dropout mask) and the products are large
+    /// (splitsForwardByColumns), the batch is cut in two column halves, and the training thread
+    /// and the products' helper (shareWork) each run one half through all layers: one hand-over
+    /// per forward instead of one per product, and the activations too run on both cores. A half
+    /// gets the same bits whichever thread runs it and the cut depends on the shapes alone, so a
+    /// run stays reproducible; against an unsplit forward the values may differ in the last place
+    /// (tests/core/tst_network: splitForwardMatchesWholeForward).
     const Matrix<S> &forward(const Matrix<S> &input);
     /// True when forward(input) is split by columns: productSplitFlops() is finite, each half has
-    /// at least kMinColumnsPerHalf columns, every layer is columnwise(), and the hidden Dense
-    /// products average at least productSplitFlops() / kPairFraction flops (width 256 at batch 256).
+    /// at least kMinColumnsPerHalf columns (a batch of 128 or more), every layer is columnwise(),
+    /// and the hidden Dense products average at least productSplitFlops() / kPairFraction flops
+    /// (width 256 at batch 256).
     bool splitsForwardByColumns(const Matrix<S> &input) const;
+    /// Whether the last forward was split by columns.
+    bool lastForwardSplit() const { return m_lastForwardSplit; }
     /// Fewest columns in each half of a split forward.
     static constexpr Eigen::Index kMinColumnsPerHalf = 64;
+    /// Where a split forward of `columns` columns cuts: the middle, rounded to a multiple of 16.
+    static Eigen::Index forwardCut(Eigen::Index columns);
     /// The loss of the last forward against `labels`.
     S loss(Labels labels);
     /// Back-propagates the last loss, filling every parameter gradient.
@@ -158,6 +163,7 @@ private:
     StepResult m_diverged;
     const std::atomic<bool> *m_interrupt = nullptr;
     Eigen::Index m_half = 0, m_columns = 0; // the cut of the current split forward
+    bool m_lastForwardSplit = false;
 
     /// Both halves of a split forward: runs columns [begin, begin + count) through every layer.
     void forwardColumns(Eigen::Index begin, Eigen::Index count);

@@ -82,6 +82,7 @@ private slots:
     void splitForwardMatchesWholeForward_data();
     void splitForwardMatchesWholeForward();
     void splitForwardOnlyWhereColumnsAreIndependent();
+    void splitHalvesGetTheSameBitsOnEitherThread();
 };
 
 void TestNetwork::invalidConfig_data()
@@ -384,14 +385,12 @@ void TestNetwork::updateNormsMeasureTheStep()
     QVERIFY(opt.updateNorms(&net.hiddenLayers().front().dense->weight()) == nullptr);
 }
 
-QTEST_APPLESS_MAIN(TestNetwork)
-#include "tst_network.moc"
 
 void TestNetwork::splitForwardMatchesWholeForward_data()
 {
     QTest::addColumn<int>("activation");
     QTest::addColumn<int>("batch");
-    // 200 columns cut at 112 (a multiple of 16), 130 at 80: the halves differ in size.
+    // 200 columns cut at 96 (a multiple of 16), 130 at 64: the halves differ in size.
     QTest::newRow("tanh, 200") << int(ActivationKind::Tanh) << 200;
     QTest::newRow("relu, 130") << int(ActivationKind::Relu) << 130;
     QTest::newRow("elu, 256") << int(ActivationKind::Elu) << 256;
@@ -426,11 +425,13 @@ void TestNetwork::splitForwardMatchesWholeForward()
         const SplitThreshold never(std::numeric_limits<double>::infinity());
         QVERIFY(!net.splitsForwardByColumns(x));
         whole = forwardBackward(net, x, labels);
+        QVERIFY(!net.lastForwardSplit());
     }
     {
         const SplitThreshold small(1e4);
         QVERIFY(net.splitsForwardByColumns(x));
         split = forwardBackward(net, x, labels);
+        QVERIFY(net.lastForwardSplit());
         again = forwardBackward(net, x, labels);
     }
     QCOMPARE(split.values.size(), whole.values.size());
@@ -459,6 +460,9 @@ void TestNetwork::splitForwardOnlyWhereColumnsAreIndependent()
         Network<float> plain(c);
         QVERIFY(plain.splitsForwardByColumns(x));
         QVERIFY(!plain.splitsForwardByColumns(x.leftCols(127))); // halves below 64 columns
+        QVERIFY(plain.splitsForwardByColumns(x.leftCols(130)));
+        QCOMPARE(Network<float>::forwardCut(130), Eigen::Index(64));
+        QCOMPARE(Network<float>::forwardCut(200), Eigen::Index(96));
     }
     {
         const SplitThreshold large(1e12); // the products are far below a fifth of it
@@ -478,6 +482,13 @@ void TestNetwork::splitForwardOnlyWhereColumnsAreIndependent()
         QVERIFY(!net.splitsForwardByColumns(x));
         net.setTraining(false); // inference passes the values through
         QVERIFY(net.splitsForwardByColumns(x));
+        net.forward(x);
+        QVERIFY(net.lastForwardSplit());
+    }
+    {
+        Network<float> net(c); // p = 0, but a frozen mask is applied in training
+        net.hiddenLayers().front().dropout->freezeMask(Matrix<float>::Ones(64, 256));
+        QVERIFY(!net.splitsForwardByColumns(x));
     }
     {
         Network<float> net(c);
@@ -486,3 +497,33 @@ void TestNetwork::splitForwardOnlyWhereColumnsAreIndependent()
         QVERIFY_THROWS_EXCEPTION(Interrupted, net.forward(x)); // thrown in either thread, caught here
     }
 }
+
+void TestNetwork::splitHalvesGetTheSameBitsOnEitherThread()
+{
+    // Normally the helper runs one half. Inside shareWork the helper is taken, so the same
+    // split forward runs both halves on one thread (as in compare mode, with two runs training):
+    // the bits must not change.
+    const SplitThreshold small(1e4);
+    NetworkConfig c;
+    c.inputs = 50;
+    c.classes = 5;
+    c.depth = 3;
+    c.widths = {80};
+    c.init.kind = InitKind::XavierNormal;
+    Network<float> twoThreads(c), oneThread(c);
+    const Matrix<float> x = randomMatrix(50, 192, 6).cast<float>();
+    const Matrix<float> expected = twoThreads.forward(x);
+    QVERIFY(twoThreads.lastForwardSplit());
+    Matrix<float> nested;
+    shareWork(2, [&](int i) {
+        if (i == 0)
+            nested = oneThread.forward(x);
+    });
+    QVERIFY(oneThread.lastForwardSplit());
+    QVERIFY(nested == expected);
+    for (std::size_t i = 0; i < twoThreads.hiddenLayers().size(); ++i)
+        QVERIFY(*oneThread.hiddenLayers()[i].activationOutput == *twoThreads.hiddenLayers()[i].activationOutput);
+}
+
+QTEST_APPLESS_MAIN(TestNetwork)
+#include "tst_network.moc"
