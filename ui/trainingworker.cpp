@@ -219,19 +219,19 @@ void TrainingWorker::rebuild(const core::RunConfig &config)
     // Only a complete new run replaces the old one: a bad config keeps the previous state,
     // including the snapshots kept for "Export statistics". The new run's step 0 is measured
     // before a callback can be set.
-    RetainedSnapshots oldSnapshots = std::exchange(m_retained, RetainedSnapshots{});
-    m_retained.add(trainer->snapshot());
+    RetainedSnapshots retained;
+    retained.add(trainer->snapshot());
     trainer->setSnapshotCallback([this](const std::shared_ptr<const core::Snapshot> &s) { m_retained.add(s); });
-    std::unique_ptr<core::Trainer> oldTrainer = std::exchange(m_trainer, std::move(trainer));
+    RetainedSnapshots oldSnapshots = std::exchange(m_retained, std::move(retained));
+    m_trainer = std::move(trainer); // the old network and its buffers go at once: peak memory
     m_data = std::move(data);
     m_config = m_trainer->config();
     m_history.reset();
     m_field.reset();
     m_images.reset();
-    // The new run's first frame goes out before the old run (network, buffers, up to 2048 kept
-    // snapshots) is freed and its pages handed back: the user waits for that frame, not for this.
+    // The new run's first frame goes out before the old run's kept snapshots (up to 2048) are
+    // freed and the pages handed back: the user waits for that frame, not for this.
     publish(true);
-    oldTrainer.reset();
     oldSnapshots = RetainedSnapshots{};
     returnFreedMemory();
 }
