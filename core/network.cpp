@@ -140,20 +140,26 @@ const Matrix<S> &Network<S>::forward(const Matrix<S> &input)
     if (input.rows() != m_config.inputs)
         throw std::invalid_argument("Network: input has " + std::to_string(input.rows()) + " features, expected "
                                     + std::to_string(m_config.inputs));
+    const bool split = splitsForwardByColumns(input);
+    m_lastForwardSplit = split;
+    // Split: every buffer is sized on this thread first, and both threads fill their halves after.
+    auto run = [split](Layer<S> &layer, const Matrix<S> &in) -> const Matrix<S> & {
+        return split ? layer.prepareForward(in) : layer.forward(in);
+    };
     const Matrix<S> *x = &input;
-    m_lastForwardSplit = splitsForwardByColumns(input);
-    if (m_lastForwardSplit) {
-        // Size every buffer on this thread, then let both threads fill their halves.
-        for (auto &layer : m_hidden) {
-            x = &layer.dense->prepareForward(*x);
-            if (layer.batchNorm)
-                x = &layer.batchNorm->prepareForward(*x);
-            layer.preActivation = x;
-            x = &layer.activation->prepareForward(*x);
-            layer.activationOutput = x;
-            x = &layer.dropout->prepareForward(*x);
-        }
-        m_lastOutput = &m_output->prepareForward(*x);
+    for (auto &layer : m_hidden) {
+        if (!split)
+            checkInterrupt(); // a split forward checks in forwardColumns
+        x = &run(*layer.dense, *x);
+        if (layer.batchNorm)
+            x = &run(*layer.batchNorm, *x);
+        layer.preActivation = x;
+        x = &run(*layer.activation, *x);
+        layer.activationOutput = x;
+        x = &run(*layer.dropout, *x);
+    }
+    m_lastOutput = &run(*m_output, *x);
+    if (split) {
         // A cut at a multiple of 16 columns lies a multiple of 64 bytes into every buffer.
         m_half = forwardCut(input.cols());
         m_columns = input.cols();
@@ -163,19 +169,7 @@ const Matrix<S> &Network<S>::forward(const Matrix<S> &input)
             else
                 forwardColumns(m_half, m_columns - m_half);
         });
-        return *m_lastOutput;
     }
-    for (auto &layer : m_hidden) {
-        checkInterrupt();
-        x = &layer.dense->forward(*x);
-        if (layer.batchNorm)
-            x = &layer.batchNorm->forward(*x);
-        layer.preActivation = x;
-        x = &layer.activation->forward(*x);
-        layer.activationOutput = x;
-        x = &layer.dropout->forward(*x);
-    }
-    m_lastOutput = &m_output->forward(*x);
     return *m_lastOutput;
 }
 
