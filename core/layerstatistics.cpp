@@ -8,13 +8,15 @@
 
 namespace layerlens::core {
 
+namespace {
+
+/// The two halves of a layer's measurement, which write disjoint fields of `s`: what the
+/// forward pass left (z, a) and what the backward pass and the update left (gradients, weights,
+/// BatchNorm). measureLayers shares the halves of all layers between two threads, which
+/// balances them better than whole layers (the first layer's weights are 784 wide).
 template <typename S>
-LayerStats measureLayer(const HiddenLayer<S> &layer, int index, const NetworkConfig &config, int bins,
-                        const UpdateNorms *update)
+void measureActivations(const HiddenLayer<S> &layer, const NetworkConfig &config, int bins, LayerStats &s)
 {
-    LayerStats s;
-    s.index = index;
-    s.width = config.widthOf(index - 1);
     const Matrix<S> &z = *layer.preActivation;
     const Matrix<S> &a = *layer.activationOutput;
     PercentileOrder order;
@@ -30,10 +32,17 @@ LayerStats measureLayer(const HiddenLayer<S> &layer, int index, const NetworkCon
     s.dead = static_cast<double>(s.deadUnits) / static_cast<double>(z.rows());
     s.flatBelowZero = config.activation == ActivationKind::Relu
                       || (config.activation == ActivationKind::LeakyRelu && config.leakySlope == 0.0);
+}
 
+template <typename S>
+void measureParameters(const HiddenLayer<S> &layer, int bins, const NetworkConfig &config, const UpdateNorms *update,
+                       LayerStats &s)
+{
     const Dense<S> &dense = *layer.dense;
     const Matrix<S> &gw = dense.weightGradient();
-    s.grad.weightNorm = std::sqrt(blockSumSquares(gw.data(), gw.size()));
+    // A measured update summed Σ g² of this gradient on its way (the same blocks, in L1 then).
+    s.grad.weightNorm = std::sqrt(update && update->gradientSquared ? *update->gradientSquared
+                                                                    : blockSumSquares(gw.data(), gw.size()));
     const Matrix<S> &gb = dense.biasGradient();
     s.grad.biasNorm = std::sqrt(blockSumSquares(gb.data(), gb.size()));
     // The gradient's and the weights' std and histogram come from one summary each (no
@@ -87,6 +96,19 @@ LayerStats measureLayer(const HiddenLayer<S> &layer, int index, const NetworkCon
         s.bn.betaMean = beta.mean();
         s.bn.betaStd = std::sqrt((beta.array() - s.bn.betaMean).square().mean());
     }
+}
+
+} // namespace
+
+template <typename S>
+LayerStats measureLayer(const HiddenLayer<S> &layer, int index, const NetworkConfig &config, int bins,
+                        const UpdateNorms *update)
+{
+    LayerStats s;
+    s.index = index;
+    s.width = config.widthOf(index - 1);
+    measureActivations(layer, config, bins, s);
+    measureParameters(layer, bins, config, update, s);
     return s;
 }
 
@@ -95,15 +117,25 @@ bool measureLayers(const std::vector<HiddenLayer<S>> &layers, const NetworkConfi
                    const Optimizer<S> *optimizer, std::vector<LayerStats> &out, const std::atomic<bool> *interrupt)
 {
     out.assign(layers.size(), LayerStats{});
+    for (std::size_t k = 0; k < layers.size(); ++k) {
+        out[k].index = static_cast<int>(k) + 1;
+        out[k].width = config.widthOf(static_cast<int>(k));
+    }
     std::atomic<bool> interrupted{false};
-    shareWork(static_cast<int>(layers.size()), [&](int i) {
+    // Task 2k measures layer k's activations, 2k + 1 its parameters: the same functions as
+    // measureLayer, so the numbers do not depend on the thread or the order.
+    shareWork(2 * static_cast<int>(layers.size()), [&](int task) {
         if (interrupt && interrupt->load(std::memory_order_relaxed)) {
             interrupted.store(true, std::memory_order_relaxed);
             return;
         }
-        const auto k = static_cast<std::size_t>(i);
-        const UpdateNorms *update = optimizer ? optimizer->updateNorms(&layers[k].dense->weight()) : nullptr;
-        out[k] = measureLayer(layers[k], i + 1, config, bins, update);
+        const auto k = static_cast<std::size_t>(task / 2);
+        if (task % 2 == 0) {
+            measureActivations(layers[k], config, bins, out[k]);
+        } else {
+            const UpdateNorms *update = optimizer ? optimizer->updateNorms(&layers[k].dense->weight()) : nullptr;
+            measureParameters(layers[k], bins, config, update, out[k]);
+        }
     });
     return !interrupted.load(std::memory_order_relaxed);
 }

@@ -118,6 +118,7 @@ void Optimizer<S>::step()
         const bool decays = m_parameters[i].decays && m_config.weightDecay > 0.0;
         bool finite = true;
         UpdateNorms norms;
+        double gradientSquared = 0.0;
         for (Eigen::Index start = 0; start < value.size(); start += kChunk) {
             const Eigen::Index n = std::min(kChunk, value.size() - start);
             Eigen::Map<Eigen::Array<S, Eigen::Dynamic, 1>> w(value.data() + start, n);
@@ -163,8 +164,11 @@ void Optimizer<S>::step()
             if (m_measured) {
                 norms.beforeSquared += blockSumSquares(m_chunkBefore.data(), n);
                 norms.changeSquared += blockSquaredDistance(w.data(), m_chunkBefore.data(), n);
+                gradientSquared += blockSumSquares(g0.data(), n);
             }
         }
+        if (m_measured)
+            norms.gradientSquared = gradientSquared;
         m_leftFinite[i] = finite;
         m_updateNorms[i] = norms;
     }

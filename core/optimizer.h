@@ -3,6 +3,7 @@
 #include "core/layer.h"
 
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -30,11 +31,14 @@ struct OptimizerConfig {
     void validate() const;
 };
 
-/// How far one step moved a parameter: Σ W² before the step and Σ (W_after − W_before)², both
-/// summed in double over float blocks (statistics.h's blockSumSquares), for ‖ΔW‖/‖W‖.
+/// How far one step moved a parameter: Σ W² before the step and Σ (W_after − W_before)², for
+/// ‖ΔW‖/‖W‖, and Σ g² of the gradient it applied (before weight decay), for ‖∇W‖; all summed in
+/// double over float blocks (statistics.h's blockSumSquares). The statistics take ‖∇W‖ from
+/// here when it is recorded, instead of reading the gradient again.
 struct UpdateNorms {
     double beforeSquared = 0.0;
     double changeSquared = 0.0;
+    std::optional<double> gradientSquared;
 };
 
 /// Updates parameters from their gradients, as torch.optim does (g ← g + λ·W first where the

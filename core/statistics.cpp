@@ -17,6 +17,8 @@ constexpr int kLocatorBins = 4096;
 constexpr double kPercentiles[3] = {0.15, 0.50, 0.85};
 /// Values summed vectorised in their own type before the partial sum joins the double total.
 constexpr Eigen::Index kSumBlock = 256;
+/// Values per block of bin indices: the indices of a block are used while they are in L1.
+constexpr Eigen::Index kIndexBlock = 1024;
 
 template <typename S>
 using ArrayMap = Eigen::Map<const Eigen::Array<S, Eigen::Dynamic, 1>>;
@@ -108,12 +110,11 @@ Histogram countHistogram(const S *data, Eigen::Index n, int bins, double lo, dou
     const auto hiSlot = static_cast<std::size_t>(bins) + 1;
     SlotCounter counter(static_cast<std::size_t>(bins) + 3);
     // Block by block, so the indices stay in L1 between computing and counting them.
-    constexpr Eigen::Index kBlock = 1024;
     std::vector<int> &index = scratchIndices();
-    index.resize(static_cast<std::size_t>(kBlock));
+    index.resize(static_cast<std::size_t>(kIndexBlock));
     std::uint32_t atHi = 0;
-    for (Eigen::Index start = 0; start < n; start += kBlock) {
-        const Eigen::Index len = std::min(kBlock, n - start);
+    for (Eigen::Index start = 0; start < n; start += kIndexBlock) {
+        const Eigen::Index len = std::min(kIndexBlock, n - start);
         const ArrayMap<S> x(data + start, len);
         slotIndices(x, lo, hi, scale, 1.0, bins + 2, index.data());
         const std::uint32_t hiBefore = counter.count(hiSlot);
@@ -131,25 +132,35 @@ Histogram countHistogram(const S *data, Eigen::Index n, int bins, double lo, dou
     return h;
 }
 
-/// Counts of `fine` equal bins over [lo, hi] of values that all lie in [lo, hi], and each value's
-/// bin in `index`. Only the order of the indices matters for locating order statistics:
-/// (v − lo)·scale is non-decreasing in v whatever the rounding, so the selection that follows
-/// stays exact; every value is ≥ lo, so truncation is the floor, and hi (or a value rounded up
-/// to it) goes into the last bin.
-template <typename S>
-std::vector<std::uint32_t> fineBinCounts(const S *data, Eigen::Index n, int fine, double lo, double hi,
-                                         std::vector<int> &index)
+/// Calls fn(start, len, index) for the consecutive blocks of kIndexBlock values (the last one
+/// shorter), `index` holding the bin of each value of the block among `fine` equal bins over
+/// [lo, hi], for values that all lie in [lo, hi]. Only the order of the indices matters for
+/// locating order statistics: (v − lo)·scale is non-decreasing in v whatever the rounding, so
+/// the selection that follows stays exact; every value is ≥ lo, so truncation is the floor,
+/// and hi (or a value rounded up to it) goes into the last bin. The count and the gather that
+/// follows it both compute the indices here, block by block from the start, so every value sits
+/// at the same place in its block both times and gets the same bin (nothing is stored between).
+template <typename S, typename F>
+void forEachFineBlock(const S *data, Eigen::Index n, int fine, double lo, double hi, F &&fn)
 {
-    index.resize(static_cast<std::size_t>(n));
-    SlotCounter counter(static_cast<std::size_t>(fine));
-    // Block by block, so each block's indices are counted while they are in L1.
-    constexpr Eigen::Index kBlock = 1024;
-    for (Eigen::Index start = 0; start < n; start += kBlock) {
-        const Eigen::Index len = std::min(kBlock, n - start);
-        int *out = index.data() + start;
-        slotIndices(ArrayMap<S>(data + start, len), lo, hi, fine / (hi - lo), 0.0, fine - 1, out);
-        counter.add(out, static_cast<std::size_t>(len));
+    std::vector<int> &index = scratchIndices();
+    index.resize(static_cast<std::size_t>(kIndexBlock));
+    for (Eigen::Index start = 0; start < n; start += kIndexBlock) {
+        const Eigen::Index len = std::min(kIndexBlock, n - start);
+        slotIndices(ArrayMap<S>(data + start, len), lo, hi, fine / (hi - lo), 0.0, fine - 1, index.data());
+        fn(start, len, index.data());
     }
+}
+
+/// Counts of `fine` equal bins over [lo, hi] of values that all lie in [lo, hi] (the bins of
+/// forEachFineBlock).
+template <typename S>
+std::vector<std::uint32_t> fineBinCounts(const S *data, Eigen::Index n, int fine, double lo, double hi)
+{
+    SlotCounter counter(static_cast<std::size_t>(fine));
+    forEachFineBlock(data, n, fine, lo, hi, [&](Eigen::Index, Eigen::Index len, const int *index) {
+        counter.add(index, static_cast<std::size_t>(len));
+    });
     return counter.take();
 }
 
@@ -163,11 +174,13 @@ double tinySumOfSquares(Eigen::Index n)
     return static_cast<double>(std::numeric_limits<S>::min()) * 1e8 * static_cast<double>(n);
 }
 
-/// Σ v, Σ (v − mean)², min and max of n values in one pass: each block of kSumBlock values is
-/// reduced while it is in L1, where separate whole-array passes would read the array again.
-/// The blocks' sums of squares about their own means join by Chan et al.'s pairwise update,
-/// so no global mean is needed first. min, max and m2 are meaningful only when the sum is
-/// finite (every value finite).
+/// Σ v, Σ (v − mean)², min and max of n values in two passes over 16 lanes: the first sums
+/// (and takes min and max), the second squares the deviations from the mean it found. Each lane
+/// adds the values of a block of kSumBlock in S, and the blocks' lane sums join double
+/// accumulators, so no long chain of float additions forms and no lane is reduced per block.
+/// The squares are taken about the mean rounded to S, c, and corrected exactly:
+/// Σ (v − mean)² = Σ (v − c)² − n·(mean − c)². min, max and m2 are meaningful only when the
+/// sum is finite (every value finite).
 struct Moments {
     double sum = 0.0, m2 = 0.0;
     double min = std::numeric_limits<double>::infinity();
@@ -177,29 +190,52 @@ struct Moments {
 template <typename S>
 Moments moments(const S *data, Eigen::Index n)
 {
-    const ArrayMap<S> x(data, n);
+    constexpr Eigen::Index kLanes = 16;
+    using Packet = Eigen::Array<S, kLanes, 1>;
+    using Wide = Eigen::Array<double, kLanes, 1>;
     Moments m;
-    S lo = std::numeric_limits<S>::infinity(), hi = -std::numeric_limits<S>::infinity();
-    double mean = 0.0;
-    for (Eigen::Index b = 0; b < n; b += kSumBlock) {
-        const Eigen::Index len = std::min(kSumBlock, n - b);
-        const auto block = x.segment(b, len);
-        const double blockSum = static_cast<double>(block.sum());
-        lo = std::min(lo, block.minCoeff());
-        hi = std::max(hi, block.maxCoeff());
-        const double count = static_cast<double>(b), blockCount = static_cast<double>(len);
-        const double blockMean = blockSum / blockCount;
-        const auto center = static_cast<S>(blockMean);
-        // Σ (v − c)² = Σ (v − mean_b)² + len·(mean_b − c)², c the block mean rounded to S.
-        const double offset = blockMean - static_cast<double>(center);
-        const double blockM2 = static_cast<double>((block - center).square().sum()) - blockCount * offset * offset;
-        const double delta = blockMean - mean;
-        m.m2 += std::max(0.0, blockM2) + delta * delta * count * blockCount / (count + blockCount);
-        mean += delta * blockCount / (count + blockCount);
-        m.sum += blockSum;
+    if (n == 0)
+        return m;
+    const Eigen::Index whole = n / kLanes * kLanes;
+    const ArrayMap<S> tail(data + whole, n - whole);
+    Wide sum = Wide::Zero();
+    Packet low = Packet::Constant(std::numeric_limits<S>::infinity()), high = -low;
+    for (Eigen::Index b = 0; b < whole; b += kSumBlock) {
+        const Eigen::Index end = std::min(whole, b + kSumBlock);
+        Packet blockSum = Packet::Zero();
+        for (Eigen::Index i = b; i < end; i += kLanes) {
+            const Packet v = Packet::Map(data + i);
+            blockSum += v;
+            low = low.min(v);
+            high = high.max(v);
+        }
+        sum += blockSum.template cast<double>();
+    }
+    m.sum = sum.sum() + static_cast<double>(tail.sum());
+    S lo = low.minCoeff(), hi = high.maxCoeff();
+    if (whole < n) {
+        lo = std::min(lo, tail.minCoeff());
+        hi = std::max(hi, tail.maxCoeff());
     }
     m.min = static_cast<double>(lo);
     m.max = static_cast<double>(hi);
+    if (!std::isfinite(m.sum))
+        return m;
+    const double mean = m.sum / static_cast<double>(n);
+    const auto center = static_cast<S>(mean);
+    const Packet c = Packet::Constant(center);
+    Wide squares = Wide::Zero();
+    for (Eigen::Index b = 0; b < whole; b += kSumBlock) {
+        const Eigen::Index end = std::min(whole, b + kSumBlock);
+        Packet blockSquares = Packet::Zero();
+        for (Eigen::Index i = b; i < end; i += kLanes)
+            blockSquares += (Packet::Map(data + i) - c).square();
+        squares += blockSquares.template cast<double>();
+    }
+    const double offset = mean - static_cast<double>(center);
+    const double m2 = squares.sum() + static_cast<double>((tail - center).square().sum())
+                      - static_cast<double>(n) * offset * offset;
+    m.m2 = std::max(0.0, m2);
     return m;
 }
 
@@ -335,17 +371,23 @@ Summary summarize(const Matrix<S> &values, int bins, const HistogramRange &range
     // An adaptive range holds every value, so one count over fine bins that nest in the display
     // bins gives both the histogram and the locator of the order statistics.
     const bool shared = locate && !range.fixed;
-    std::vector<int> &index = scratchIndices();
     std::vector<std::uint32_t> fineCounts;
+    int fine = kLocatorBins;
+    double fineLo = s.min, fineHi = s.max;
     if (shared) {
         bins = std::max(1, bins);
         const int perBin = std::max(1, (kLocatorBins + bins - 1) / bins);
-        fineCounts = fineBinCounts(data, n, bins * perBin, display.lo, display.hi, index);
+        fine = bins * perBin;
+        fineLo = display.lo;
+        fineHi = display.hi;
+        fineCounts = fineBinCounts(data, n, fine, fineLo, fineHi);
         s.hist.lo = display.lo;
         s.hist.hi = display.hi;
         s.hist.counts.assign(static_cast<std::size_t>(bins), 0);
-        for (std::size_t b = 0; b < fineCounts.size(); ++b)
-            s.hist.counts[b / static_cast<std::size_t>(perBin)] += fineCounts[b];
+        const std::uint32_t *fine = fineCounts.data();
+        for (auto &count : s.hist.counts)
+            for (int f = 0; f < perBin; ++f)
+                count += *fine++;
     } else {
         s.hist = countHistogram(data, n, bins, display.lo, display.hi);
     }
@@ -362,7 +404,7 @@ Summary summarize(const Matrix<S> &values, int bins, const HistogramRange &range
     // Locate the order statistics k and k+1 of each percentile in fine bins (those of the
     // histogram, or else kLocatorBins over [min, max]) ...
     if (!shared)
-        fineCounts = fineBinCounts(data, n, kLocatorBins, s.min, s.max, index);
+        fineCounts = fineBinCounts(data, n, fine, fineLo, fineHi);
     std::vector<std::uint64_t> below(fineCounts.size() + 1, 0); // values in bins before b
     for (std::size_t b = 0; b < fineCounts.size(); ++b)
         below[b + 1] = below[b] + fineCounts[b];
@@ -396,26 +438,28 @@ Summary summarize(const Matrix<S> &values, int bins, const HistogramRange &range
         first[p] = static_cast<unsigned>(wanted[p].firstBin);
         span[p] = static_cast<unsigned>(wanted[p].lastBin - wanted[p].firstBin);
     }
-    auto wantedBy = [&](Eigen::Index i) {
-        const auto bin = static_cast<unsigned>(index[static_cast<std::size_t>(i)]);
+    auto wantedBy = [&](int index) {
+        const auto bin = static_cast<unsigned>(index);
         return static_cast<unsigned>(bin - first[0] <= span[0]) | static_cast<unsigned>(bin - first[1] <= span[1]) << 1
                | static_cast<unsigned>(bin - first[2] <= span[2]) << 2;
     };
     std::vector<Entry> gathered[3];
     constexpr Eigen::Index kGroup = 16;
-    for (Eigen::Index start = 0; start < n; start += kGroup) {
-        const Eigen::Index end = std::min(n, start + kGroup);
-        unsigned any = 0;
-        for (Eigen::Index i = start; i < end; ++i)
-            any |= wantedBy(i);
-        if (any == 0) [[likely]]
-            continue;
-        for (Eigen::Index i = start; i < end; ++i)
-            if (const unsigned bits = wantedBy(i))
-                for (int p = 0; p < 3; ++p)
-                    if (bits & (1u << p))
-                        gathered[p].push_back({static_cast<double>(data[i]), i});
-    }
+    forEachFineBlock(data, n, fine, fineLo, fineHi, [&](Eigen::Index blockStart, Eigen::Index len, const int *index) {
+        for (Eigen::Index start = 0; start < len; start += kGroup) {
+            const Eigen::Index end = std::min(len, start + kGroup);
+            unsigned any = 0;
+            for (Eigen::Index i = start; i < end; ++i)
+                any |= wantedBy(index[i]);
+            if (any == 0) [[likely]]
+                continue;
+            for (Eigen::Index i = start; i < end; ++i)
+                if (const unsigned bits = wantedBy(index[i]))
+                    for (int p = 0; p < 3; ++p)
+                        if (bits & (1u << p))
+                            gathered[p].push_back({static_cast<double>(data[blockStart + i]), blockStart + i});
+        }
+    });
     double *targets[3] = {&s.p15, &s.p50, &s.p85};
     if (order)
         order->valid = !finite;

@@ -52,9 +52,10 @@ struct PercentileOrder {
 HistogramRange activationRange(ActivationKind kind);
 
 /// Summarises `values` (any shape, non-finite entries counted apart and left out) in O(n):
-/// one pass for min/max/mean, one into a 4096-bin histogram over [min, max] that locates the
+/// two passes for mean, std, min and max, one count into about 4096 fine bins that locates the
 /// order statistics of the three percentiles, and a selection among the few values of the bins
-/// that hold them, so the percentiles are exact, not interpolated from bins.
+/// that hold them (found by computing the bins again), so the percentiles are exact, not
+/// interpolated from bins.
 template <typename S>
 Summary summarize(const Matrix<S> &values, int bins, const HistogramRange &range, PercentileOrder *order = nullptr,
                   bool percentiles = true);

@@ -2,8 +2,10 @@
 
 #include "gradcheck.h"
 
+#include "core/layerstatistics.h"
 #include "core/matrixproduct.h"
 #include "core/network.h"
+#include "core/statsfile.h"
 
 #include <QtTest>
 
@@ -79,6 +81,8 @@ private slots:
     void weightDecayOnlyOnWeights();
     void updateNormsMeasureTheStep_data();
     void updateNormsMeasureTheStep();
+    void sharedMeasurementMatchesLayerByLayer_data();
+    void sharedMeasurementMatchesLayerByLayer();
     void splitForwardMatchesWholeForward_data();
     void splitForwardMatchesWholeForward();
     void splitForwardOnlyWhereColumnsAreIndependent();
@@ -374,6 +378,14 @@ void TestNetwork::updateNormsMeasureTheStep()
                      qPrintable(QStringLiteral("%1 vs %2").arg(norms->beforeSquared).arg(expectedBefore)));
             QVERIFY2(std::abs(norms->changeSquared - expectedChange) <= 1e-5 * expectedChange,
                      qPrintable(QStringLiteral("%1 vs %2").arg(norms->changeSquared).arg(expectedChange)));
+            // Σ g² of the gradient the step applied, before weight decay: the statistics' ‖∇W‖.
+            const Matrix<float> &gradient = net.hiddenLayers()[i].dense->weightGradient();
+            const double expectedGradient = gradient.cast<double>().squaredNorm();
+            QVERIFY(norms->gradientSquared.has_value());
+            QVERIFY2(std::abs(*norms->gradientSquared - expectedGradient) <= 1e-6 * expectedGradient,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(*norms->gradientSquared).arg(expectedGradient)));
+            const LayerStats stats = measureLayer(net.hiddenLayers()[i], static_cast<int>(i) + 1, c, 10, norms);
+            QCOMPARE(stats.grad.weightNorm, std::sqrt(*norms->gradientSquared));
         }
     }
     // Asked for, but the step never updates (the network has diverged): nothing is left over
@@ -385,6 +397,63 @@ void TestNetwork::updateNormsMeasureTheStep()
     QVERIFY(opt.updateNorms(&net.hiddenLayers().front().dense->weight()) == nullptr);
 }
 
+void TestNetwork::sharedMeasurementMatchesLayerByLayer_data()
+{
+    QTest::addColumn<bool>("batchNorm");
+    QTest::addColumn<bool>("measured");
+    QTest::newRow("after a measured step") << false << true;
+    QTest::newRow("BatchNorm, measured step") << true << true;
+    QTest::newRow("step 0, no update norms") << false << false;
+}
+
+void TestNetwork::sharedMeasurementMatchesLayerByLayer()
+{
+    // measureLayers shares the two halves of every layer (activations, parameters) between two
+    // threads. Every number it writes, as the stats file has them, equals measureLayer's on the
+    // same layer, and ‖∇W‖ taken from the update norms equals the one read from the gradient.
+    QFETCH(bool, batchNorm);
+    QFETCH(bool, measured);
+    NetworkConfig c;
+    c.inputs = 30;
+    c.classes = 4;
+    c.depth = 5;
+    c.widths = {40};
+    c.activation = ActivationKind::Tanh;
+    c.init.kind = InitKind::XavierNormal;
+    c.batchNorm = batchNorm;
+    Network<float> net(c);
+    OptimizerConfig oc;
+    oc.lr = 0.05;
+    Optimizer<float> opt(net.parameters(), oc);
+    Rng rng(12, RngStream::Data);
+    Matrix<float> x(30, 64);
+    for (Eigen::Index i = 0; i < x.size(); ++i)
+        x.data()[i] = static_cast<float>(rng.normal());
+    std::vector<int> labels(64);
+    for (auto &y : labels)
+        y = static_cast<int>(rng.below(4));
+    if (measured)
+        opt.measureNextUpdate();
+    QCOMPARE(net.trainStep(x, labels, opt).status, StepStatus::Ok);
+
+    Snapshot shared, alone, fromGradient;
+    QVERIFY(measureLayers(net.hiddenLayers(), c, 20, measured ? &opt : nullptr, shared.layers));
+    for (std::size_t k = 0; k < net.hiddenLayers().size(); ++k) {
+        const auto &layer = net.hiddenLayers()[k];
+        const UpdateNorms *update = opt.updateNorms(&layer.dense->weight());
+        QCOMPARE(update != nullptr, measured);
+        alone.layers.push_back(measureLayer(layer, static_cast<int>(k) + 1, c, 20, update));
+        fromGradient.layers.push_back(measureLayer(layer, static_cast<int>(k) + 1, c, 20, nullptr));
+        const double norm = layer.dense->weightGradient().cast<double>().norm();
+        QVERIFY(norm > 0.0);
+        QVERIFY(std::abs(shared.layers[k].grad.weightNorm - norm) <= 1e-6 * norm);
+        QVERIFY(std::abs(fromGradient.layers[k].grad.weightNorm - norm) <= 1e-6 * norm);
+        QCOMPARE(shared.layers[k].hasBatchNorm, batchNorm);
+        QVERIFY(shared.layers[k].weight.hist.total() == static_cast<std::uint64_t>(layer.dense->weight().size()));
+    }
+    QCOMPARE(QString::fromStdString(json::serialize(snapshotToJson(shared))),
+             QString::fromStdString(json::serialize(snapshotToJson(alone))));
+}
 
 void TestNetwork::splitForwardMatchesWholeForward_data()
 {

@@ -263,10 +263,10 @@ void TestStatistics::measuredLayer()
     QCOMPARE(s.weight.distinctNeurons, 3);
     QCOMPARE(s.grad.updateRatio, 0.0);
     // The update ratio is ‖ΔW‖/‖W_prev‖ from the norms the optimizer recorded.
-    const UpdateNorms update{16.0, 0.25};
+    const UpdateNorms update{16.0, 0.25, std::nullopt};
     const LayerStats t = measureLayer(layer, 1, c, 10, &update);
     QCOMPARE(t.grad.updateRatio, 0.125);
-    const UpdateNorms fromZero{0.0, 1.0}; // from W = 0 the ratio has no meaning; it stays 0
+    const UpdateNorms fromZero{0.0, 1.0, std::nullopt}; // from W = 0 the ratio has no meaning; it stays 0
     QCOMPARE(measureLayer(layer, 1, c, 10, &fromZero).grad.updateRatio, 0.0);
 }
 
