@@ -116,22 +116,29 @@ Eigen::Index Network<S>::forwardCut(Eigen::Index columns)
 }
 
 template <typename S>
-bool Network<S>::splitsForwardByColumns(const Matrix<S> &input) const
+bool Network<S>::keepsHelperBusy(Eigen::Index batch) const
 {
     const double threshold = productSplitFlops();
-    const Eigen::Index cut = forwardCut(input.cols());
-    if (!(threshold < std::numeric_limits<double>::infinity()) || cut < kMinColumnsPerHalf
-        || input.cols() - cut < kMinColumnsPerHalf)
+    if (!(threshold < std::numeric_limits<double>::infinity()) || m_hidden.empty())
         return false;
     double flops = 0.0;
-    for (const auto &layer : m_hidden) {
+    for (const auto &layer : m_hidden)
+        flops += 2.0 * static_cast<double>(layer.dense->fanIn()) * static_cast<double>(layer.dense->fanOut())
+                 * static_cast<double>(batch);
+    return flops / static_cast<double>(m_hidden.size()) >= threshold / kPairFraction;
+}
+
+template <typename S>
+bool Network<S>::splitsForwardByColumns(const Matrix<S> &input) const
+{
+    const Eigen::Index cut = forwardCut(input.cols());
+    if (cut < kMinColumnsPerHalf || input.cols() - cut < kMinColumnsPerHalf)
+        return false;
+    for (const auto &layer : m_hidden)
         if (!layer.dense->columnwise() || (layer.batchNorm && !layer.batchNorm->columnwise())
             || !layer.activation->columnwise() || !layer.dropout->columnwise())
             return false;
-        flops += 2.0 * static_cast<double>(layer.dense->fanIn()) * static_cast<double>(layer.dense->fanOut())
-                 * static_cast<double>(input.cols());
-    }
-    return flops / static_cast<double>(m_hidden.size()) >= threshold / kPairFraction;
+    return keepsHelperBusy(input.cols());
 }
 
 template <typename S>
@@ -253,7 +260,7 @@ StepResult Network<S>::trainStep(const Matrix<S> &input, Labels labels, Optimize
         backward();
         result.reason = firstNonFiniteGradient();
         if (result.reason.empty()) {
-            optimizer.step();
+            optimizer.step(keepsHelperBusy(input.cols()));
             result.reason = firstNonFiniteValue(optimizer);
         }
     }

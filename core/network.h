@@ -101,6 +101,11 @@ public:
     /// and the hidden Dense products average at least productSplitFlops() / kPairFraction flops
     /// (width 256 at batch 256).
     bool splitsForwardByColumns(const Matrix<S> &input) const;
+    /// True when a training step on a batch of `batch` columns keeps the products' helper busy:
+    /// productSplitFlops() is finite and the hidden Dense products average at least
+    /// productSplitFlops() / kPairFraction flops, so the backward's products run in pairs. The
+    /// helper is then awake when the update comes, and trainStep shares the update with it.
+    bool keepsHelperBusy(Eigen::Index batch) const;
     /// Whether the last forward was split by columns.
     bool lastForwardSplit() const { return m_lastForwardSplit; }
     /// Fewest columns in each half of a split forward.

@@ -1,5 +1,6 @@
 #include "core/optimizer.h"
 
+#include "core/matrixproduct.h"
 #include "core/statistics.h"
 
 #include <algorithm>
@@ -13,6 +14,8 @@ namespace {
 /// norms re-read each chunk from L1 right after updating it, instead of more passes over the
 /// weights from memory.
 constexpr Eigen::Index kChunk = 2048;
+/// From this many entries in all parameters on, step() shares them between two threads.
+constexpr Eigen::Index kShareEntries = Eigen::Index{1} << 17;
 } // namespace
 
 std::string_view optimizerName(OptimizerKind kind)
@@ -63,7 +66,8 @@ Optimizer<S>::Optimizer(std::vector<Parameter<S>> parameters, const OptimizerCon
     m_config.validate();
     m_leftFinite.assign(m_parameters.size(), 0);
     m_updateNorms.assign(m_parameters.size(), UpdateNorms{});
-    m_chunkBefore.resize(kChunk, 1); // allocated once, so a measured step allocates nothing
+    for (const auto &p : m_parameters)
+        m_entries += p.value->size();
     resetState();
 }
 
@@ -98,80 +102,99 @@ void Optimizer<S>::setLearningRate(double lr)
 }
 
 template <typename S>
-void Optimizer<S>::step()
+void Optimizer<S>::step(bool shared)
 {
     ++m_steps;
-    const S lr = static_cast<S>(m_config.lr);
-    const S decay = static_cast<S>(m_config.weightDecay);
-    const S mu = static_cast<S>(m_config.momentum);
     const double b1 = m_config.beta1, b2 = m_config.beta2;
     const double t = static_cast<double>(m_steps);
-    const S c1 = static_cast<S>(1.0 - std::pow(b1, t));
-    const S sqrtC2 = static_cast<S>(std::sqrt(1.0 - std::pow(b2, t)));
-    const S eps = static_cast<S>(m_config.eps);
+    m_step = StepConstants{static_cast<S>(m_config.lr),
+                           static_cast<S>(m_config.weightDecay),
+                           static_cast<S>(m_config.momentum),
+                           static_cast<S>(b1),
+                           static_cast<S>(1.0 - b1),
+                           static_cast<S>(b2),
+                           static_cast<S>(1.0 - b2),
+                           static_cast<S>(1.0 - std::pow(b1, t)),
+                           static_cast<S>(std::sqrt(1.0 - std::pow(b2, t))),
+                           static_cast<S>(m_config.eps)};
     m_leftFinite.assign(m_parameters.size(), 0);
     m_measured = m_measureNext;
     m_measureNext = false;
-    for (std::size_t i = 0; i < m_parameters.size(); ++i) {
-        Matrix<S> &value = *m_parameters[i].value;
-        const Matrix<S> &gradient = *m_parameters[i].gradient;
-        const bool decays = m_parameters[i].decays && m_config.weightDecay > 0.0;
-        bool finite = true;
-        UpdateNorms norms;
-        double gradientSquared = 0.0;
-        for (Eigen::Index start = 0; start < value.size(); start += kChunk) {
-            const Eigen::Index n = std::min(kChunk, value.size() - start);
-            Eigen::Map<Eigen::Array<S, Eigen::Dynamic, 1>> w(value.data() + start, n);
-            if (m_measured)
-                m_chunkBefore.topRows(n) = w.matrix();
-            const Eigen::Map<const Eigen::Array<S, Eigen::Dynamic, 1>> g0(gradient.data() + start, n);
-            // g + λW, without touching the gradient the statistics will read (evaluated in each
-            // expression below; the same float operations as a separate g + λW array).
-            const auto g = g0 + (decays ? decay : S(0)) * w;
-            switch (m_config.kind) {
-            case OptimizerKind::Sgd:
-                if (decays)
-                    w -= lr * g;
-                else
-                    w -= lr * g0;
-                break;
-            case OptimizerKind::Momentum: {
-                // v starts at 0, so the first step gives v = g exactly as PyTorch's clone(g).
-                Eigen::Map<Eigen::Array<S, Eigen::Dynamic, 1>> v(m_first[i].data() + start, n);
-                if (decays)
-                    v = mu * v + g;
-                else
-                    v = mu * v + g0;
-                w -= lr * v;
-                break;
-            }
-            case OptimizerKind::Adam: {
-                Eigen::Map<Eigen::Array<S, Eigen::Dynamic, 1>> m(m_first[i].data() + start, n);
-                Eigen::Map<Eigen::Array<S, Eigen::Dynamic, 1>> v(m_second[i].data() + start, n);
-                if (decays) {
-                    m = static_cast<S>(b1) * m + static_cast<S>(1.0 - b1) * g;
-                    v = static_cast<S>(b2) * v + static_cast<S>(1.0 - b2) * g.square();
-                } else {
-                    m = static_cast<S>(b1) * m + static_cast<S>(1.0 - b1) * g0;
-                    v = static_cast<S>(b2) * v + static_cast<S>(1.0 - b2) * g0.square();
-                }
-                // PyTorch: denom = √v/√(1−β₂ᵗ) + ε, W ← W − (η/(1−β₁ᵗ))·m/denom.
-                w -= (lr / c1) * m / (v.sqrt() / sqrtC2 + eps);
-                break;
-            }
-            }
-            finite = finite && isFinite(w);
-            if (m_measured) {
-                norms.beforeSquared += blockSumSquares(m_chunkBefore.data(), n);
-                norms.changeSquared += blockSquaredDistance(w.data(), m_chunkBefore.data(), n);
-                gradientSquared += blockSumSquares(g0.data(), n);
-            }
-        }
+    // Each parameter is updated on its own, so large networks share them between this thread and
+    // the products' helper; a parameter gets the same bits on either thread.
+    if (shared && m_entries >= kShareEntries)
+        shareWork(static_cast<int>(m_parameters.size()), [this](int i) { update(static_cast<std::size_t>(i)); });
+    else
+        for (std::size_t i = 0; i < m_parameters.size(); ++i)
+            update(i);
+}
+
+template <typename S>
+void Optimizer<S>::update(std::size_t i)
+{
+    const StepConstants &k = m_step;
+    const S lr = k.lr, decay = k.decay, mu = k.mu, c1 = k.c1, sqrtC2 = k.sqrtC2, eps = k.eps;
+    Matrix<S> &value = *m_parameters[i].value;
+    const Matrix<S> &gradient = *m_parameters[i].gradient;
+    const bool decays = m_parameters[i].decays && m_config.weightDecay > 0.0;
+    // One chunk of W before its update, when measured: per thread, since two may update at once.
+    alignas(64) thread_local S chunkBefore[kChunk];
+    bool finite = true;
+    UpdateNorms norms;
+    double gradientSquared = 0.0;
+    for (Eigen::Index start = 0; start < value.size(); start += kChunk) {
+        const Eigen::Index n = std::min(kChunk, value.size() - start);
+        Eigen::Map<Eigen::Array<S, Eigen::Dynamic, 1>> w(value.data() + start, n);
+        Eigen::Map<Eigen::Array<S, Eigen::Dynamic, 1>> before(chunkBefore, n);
         if (m_measured)
-            norms.gradientSquared = gradientSquared;
-        m_leftFinite[i] = finite;
-        m_updateNorms[i] = norms;
+            before = w;
+        const Eigen::Map<const Eigen::Array<S, Eigen::Dynamic, 1>> g0(gradient.data() + start, n);
+        // g + λW, without touching the gradient the statistics will read (evaluated in each
+        // expression below; the same float operations as a separate g + λW array).
+        const auto g = g0 + (decays ? decay : S(0)) * w;
+        switch (m_config.kind) {
+        case OptimizerKind::Sgd:
+            if (decays)
+                w -= lr * g;
+            else
+                w -= lr * g0;
+            break;
+        case OptimizerKind::Momentum: {
+            // v starts at 0, so the first step gives v = g exactly as PyTorch's clone(g).
+            Eigen::Map<Eigen::Array<S, Eigen::Dynamic, 1>> v(m_first[i].data() + start, n);
+            if (decays)
+                v = mu * v + g;
+            else
+                v = mu * v + g0;
+            w -= lr * v;
+            break;
+        }
+        case OptimizerKind::Adam: {
+            Eigen::Map<Eigen::Array<S, Eigen::Dynamic, 1>> m(m_first[i].data() + start, n);
+            Eigen::Map<Eigen::Array<S, Eigen::Dynamic, 1>> v(m_second[i].data() + start, n);
+            if (decays) {
+                m = k.beta1 * m + k.oneMinusBeta1 * g;
+                v = k.beta2 * v + k.oneMinusBeta2 * g.square();
+            } else {
+                m = k.beta1 * m + k.oneMinusBeta1 * g0;
+                v = k.beta2 * v + k.oneMinusBeta2 * g0.square();
+            }
+            // PyTorch: denom = √v/√(1−β₂ᵗ) + ε, W ← W − (η/(1−β₁ᵗ))·m/denom.
+            w -= (lr / c1) * m / (v.sqrt() / sqrtC2 + eps);
+            break;
+        }
+        }
+        finite = finite && isFinite(w);
+        if (m_measured) {
+            norms.beforeSquared += blockSumSquares(chunkBefore, n);
+            norms.changeSquared += blockSquaredDistance(w.data(), chunkBefore, n);
+            gradientSquared += blockSumSquares(g0.data(), n);
+        }
     }
+    if (m_measured)
+        norms.gradientSquared = gradientSquared;
+    m_leftFinite[i] = finite;
+    m_updateNorms[i] = norms;
 }
 
 template <typename S>

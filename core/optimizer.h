@@ -53,8 +53,12 @@ public:
     /// Binds to `parameters`; they must outlive the optimizer. Validates the config.
     Optimizer(std::vector<Parameter<S>> parameters, const OptimizerConfig &config);
 
-    /// Applies one update from the current gradients.
-    void step();
+    /// Applies one update from the current gradients. With `shared` (and at least 2¹⁷ entries in
+    /// all parameters), this thread and the products' helper (shareWork) update the parameters,
+    /// each a whole parameter: the same bits as one thread. Network::trainStep asks for it when
+    /// its products kept the helper busy, so the helper is awake; waking it from sleep for the
+    /// update alone cost more than it saved (docs/performance.md).
+    void step(bool shared = false);
     /// Makes the next step() also record each parameter's UpdateNorms. They are summed chunk by
     /// chunk while the chunk is in the L1 cache, so the statistics need no copy of the weights
     /// before the update and no extra passes over them.
@@ -84,12 +88,21 @@ public:
     void resetState();
 
 private:
+    /// What step() derives from the config and the step count, for update().
+    struct StepConstants {
+        S lr, decay, mu, beta1, oneMinusBeta1, beta2, oneMinusBeta2;
+        S c1, sqrtC2, eps; // c1 = 1 − β₁ᵗ, sqrtC2 = √(1 − β₂ᵗ)
+    };
+    /// Updates parameter i (and records its finiteness and norms); step() calls it for each.
+    void update(std::size_t i);
+
     std::vector<Parameter<S>> m_parameters;
     OptimizerConfig m_config;
     std::vector<Matrix<S>> m_first, m_second; // momentum buffer or Adam m; Adam v
     std::vector<char> m_leftFinite;           // per parameter, from the last step()
     std::vector<UpdateNorms> m_updateNorms;   // per parameter, from the last step() if measured
-    Matrix<S> m_chunkBefore;                  // one chunk of W before its update, when measured
+    Eigen::Index m_entries = 0;               // in all parameters
+    StepConstants m_step{};                   // of the step() in progress
     bool m_measureNext = false, m_measured = false;
     mutable std::size_t m_lookup = 0;         // where leftFinite() starts searching
     long long m_steps = 0;

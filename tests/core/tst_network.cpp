@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 
 using namespace layerlens::core;
 using layerlens::test::randomMatrix;
@@ -81,6 +82,8 @@ private slots:
     void weightDecayOnlyOnWeights();
     void updateNormsMeasureTheStep_data();
     void updateNormsMeasureTheStep();
+    void sharedUpdateGetsTheSameBits_data();
+    void sharedUpdateGetsTheSameBits();
     void sharedMeasurementMatchesLayerByLayer_data();
     void sharedMeasurementMatchesLayerByLayer();
     void splitForwardMatchesWholeForward_data();
@@ -395,6 +398,70 @@ void TestNetwork::updateNormsMeasureTheStep()
     bad(0, 0) = std::numeric_limits<float>::quiet_NaN();
     QCOMPARE(net.trainStep(bad, labels, opt).status, StepStatus::Diverged);
     QVERIFY(opt.updateNorms(&net.hiddenLayers().front().dense->weight()) == nullptr);
+}
+
+void TestNetwork::sharedUpdateGetsTheSameBits_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<double>("decay");
+    QTest::newRow("sgd") << static_cast<int>(OptimizerKind::Sgd) << 0.0;
+    QTest::newRow("momentum, decay") << static_cast<int>(OptimizerKind::Momentum) << 1e-2;
+    QTest::newRow("adam, decay") << static_cast<int>(OptimizerKind::Adam) << 1e-3;
+}
+
+void TestNetwork::sharedUpdateGetsTheSameBits()
+{
+    // A network with 784 × 256 + … ≈ 2.7·10⁵ parameter entries: an update asked to be shared
+    // runs on the training thread and the helper, parameter by parameter. From the same
+    // gradients, every weight, the optimizer state behind it, the finiteness check and the
+    // recorded norms come out bit for bit as when this thread updates everything.
+    QFETCH(int, kind);
+    QFETCH(double, decay);
+    NetworkConfig c;
+    c.inputs = 784;
+    c.classes = 10;
+    c.depth = 2;
+    c.widths = {256};
+    c.activation = ActivationKind::Tanh;
+    c.init.kind = InitKind::XavierNormal;
+    OptimizerConfig oc;
+    oc.kind = static_cast<OptimizerKind>(kind);
+    oc.lr = 0.01;
+    oc.weightDecay = decay;
+    Rng rng(13, RngStream::Data);
+    Matrix<float> x(784, 128);
+    for (Eigen::Index i = 0; i < x.size(); ++i)
+        x.data()[i] = static_cast<float>(rng.normal());
+    std::vector<int> labels(128);
+    for (auto &y : labels)
+        y = static_cast<int>(rng.below(10));
+    Network<float> sharedNet(c), aloneNet(c);
+    Optimizer<float> sharedOpt(sharedNet.parameters(), oc), aloneOpt(aloneNet.parameters(), oc);
+    QVERIFY(sharedNet.keepsHelperBusy(x.cols())); // trainStep would share it too
+    QVERIFY(!sharedNet.keepsHelperBusy(32));
+    for (int step = 0; step < 3; ++step) {
+        for (auto [net, opt, shared] : {std::tuple{&sharedNet, &sharedOpt, true}, std::tuple{&aloneNet, &aloneOpt, false}}) {
+            net->forward(x);
+            net->loss(labels);
+            net->backward();
+            opt->measureNextUpdate();
+            opt->step(shared);
+        }
+        const auto sharedParameters = sharedNet.parameters(), aloneParameters = aloneNet.parameters();
+        QCOMPARE(sharedParameters.size(), std::size_t{6});
+        for (std::size_t i = 0; i < sharedParameters.size(); ++i) {
+            const auto &p = sharedParameters[i], &q = aloneParameters[i];
+            QVERIFY2(*p.value == *q.value, qPrintable(QStringLiteral("step %1, %2").arg(step).arg(QString::fromStdString(p.name))));
+            QCOMPARE(sharedOpt.leftFinite(p.value), aloneOpt.leftFinite(q.value));
+            QVERIFY(sharedOpt.leftFinite(p.value));
+            const UpdateNorms *a = sharedOpt.updateNorms(p.value), *b = aloneOpt.updateNorms(q.value);
+            QVERIFY(a && b);
+            QCOMPARE(a->beforeSquared, b->beforeSquared);
+            QCOMPARE(a->changeSquared, b->changeSquared);
+            QCOMPARE(a->gradientSquared, b->gradientSquared);
+            QVERIFY(a->changeSquared > 0.0);
+        }
+    }
 }
 
 void TestNetwork::sharedMeasurementMatchesLayerByLayer_data()
