@@ -130,11 +130,26 @@ void Activation<S>::derivativeFromOutput(const Matrix<S> &aMat, Matrix<S> &d) co
 template <typename S>
 const Matrix<S> &Activation<S>::backward(const Matrix<S> &gradOutput)
 {
-    const S p = static_cast<S>(m_parameter);
-    const auto a = m_output.array();
-    const auto g = gradOutput.array();
+    prepareBackward(gradOutput);
+    backwardColumns(0, gradOutput.cols());
+    return m_gradInput;
+}
+
+template <typename S>
+const Matrix<S> &Activation<S>::prepareBackward(const Matrix<S> &gradOutput)
+{
+    m_gradOutput = &gradOutput;
     m_gradInput.resize(gradOutput.rows(), gradOutput.cols());
-    auto out = m_gradInput.array();
+    return m_gradInput;
+}
+
+template <typename S>
+void Activation<S>::backwardColumns(Eigen::Index begin, Eigen::Index count)
+{
+    const S p = static_cast<S>(m_parameter);
+    const auto a = m_output.middleCols(begin, count).array();
+    const auto g = m_gradOutput->middleCols(begin, count).array();
+    auto out = m_gradInput.middleCols(begin, count).array();
     // Fused g ⊙ f'(a), no temporary for f'.
     switch (m_kind) {
     case ActivationKind::Sigmoid:
@@ -157,7 +172,6 @@ const Matrix<S> &Activation<S>::backward(const Matrix<S> &gradOutput)
         out = g;
         break;
     }
-    return m_gradInput;
 }
 
 template <typename S>
@@ -209,11 +223,27 @@ void Maxout<S>::forwardColumns(Eigen::Index begin, Eigen::Index count)
 template <typename S>
 const Matrix<S> &Maxout<S>::backward(const Matrix<S> &gradOutput)
 {
-    m_gradInput.setZero(static_cast<Eigen::Index>(m_units) * m_pieces, gradOutput.cols());
-    for (Eigen::Index c = 0; c < gradOutput.cols(); ++c)
+    prepareBackward(gradOutput);
+    backwardColumns(0, gradOutput.cols());
+    return m_gradInput;
+}
+
+template <typename S>
+const Matrix<S> &Maxout<S>::prepareBackward(const Matrix<S> &gradOutput)
+{
+    m_gradOutput = &gradOutput;
+    m_gradInput.resize(static_cast<Eigen::Index>(m_units) * m_pieces, gradOutput.cols());
+    return m_gradInput;
+}
+
+template <typename S>
+void Maxout<S>::backwardColumns(Eigen::Index begin, Eigen::Index count)
+{
+    const Matrix<S> &gradOutput = *m_gradOutput;
+    m_gradInput.middleCols(begin, count).setZero();
+    for (Eigen::Index c = begin; c < begin + count; ++c)
         for (Eigen::Index r = 0; r < m_units; ++r)
             m_gradInput(static_cast<Eigen::Index>(m_winner(r, c)) * m_units + r, c) = gradOutput(r, c);
-    return m_gradInput;
 }
 
 template class Activation<float>;

@@ -30,6 +30,9 @@ public:
     bool columnwise() const override { return true; }
     const Matrix<S> &prepareForward(const Matrix<S> &input) override;
     void forwardColumns(Eigen::Index begin, Eigen::Index count) override;
+    bool backwardColumnwise() const override { return true; }
+    const Matrix<S> &prepareBackward(const Matrix<S> &gradOutput) override;
+    void backwardColumns(Eigen::Index begin, Eigen::Index count) override;
     std::string kind() const override { return std::string(activationName(m_kind)); }
 
     /// The function kind.
@@ -46,6 +49,7 @@ private:
     double m_parameter;
     Matrix<S> m_output, m_gradInput;
     const Matrix<S> *m_input = nullptr; // of the last prepareForward
+    const Matrix<S> *m_gradOutput = nullptr; // of the last prepareBackward
 };
 
 /// Maxout over k pieces: the input holds k·units rows, piece p of unit j at row p·units + j
@@ -63,6 +67,9 @@ public:
     bool columnwise() const override { return true; }
     const Matrix<S> &prepareForward(const Matrix<S> &input) override;
     void forwardColumns(Eigen::Index begin, Eigen::Index count) override;
+    bool backwardColumnwise() const override { return true; }
+    const Matrix<S> &prepareBackward(const Matrix<S> &gradOutput) override;
+    void backwardColumns(Eigen::Index begin, Eigen::Index count) override;
     std::string kind() const override { return "maxout"; }
 
     /// Number of output units.
@@ -77,6 +84,7 @@ private:
     Matrix<S> m_output, m_gradInput;
     Eigen::Matrix<int, Eigen::Dynamic, Eigen::Dynamic> m_winner; // units × batch, piece index
     const Matrix<S> *m_input = nullptr; // of the last prepareForward
+    const Matrix<S> *m_gradOutput = nullptr; // of the last prepareBackward
 };
 
 } // namespace layerlens::core

@@ -54,6 +54,28 @@ public:
         (void)count;
         throw std::logic_error(kind() + ": forward cannot be split by columns");
     }
+    /// True when input-gradient column j depends on output-gradient column j (and this layer's
+    /// own column j) alone, so that a backward can be computed in column ranges on two threads
+    /// (Network::backward): first prepareBackward on one thread, then backwardColumns for
+    /// disjoint ranges, concurrently, with the same bits as backward. The element-wise
+    /// activations and Maxout; not Dense, whose weight gradient sums over the columns.
+    virtual bool backwardColumnwise() const { return false; }
+    /// Sizes the input gradient for `gradOutput` and keeps `gradOutput` for backwardColumns;
+    /// computes nothing, returns the buffer the columns are written to. Only for
+    /// backwardColumnwise() layers.
+    virtual const Matrix<S> &prepareBackward(const Matrix<S> &gradOutput)
+    {
+        (void)gradOutput;
+        throw std::logic_error(kind() + ": backward cannot be split by columns");
+    }
+    /// Computes input-gradient columns [begin, begin + count) of the prepared backward. Calls
+    /// for disjoint ranges may run concurrently; nothing is allocated.
+    virtual void backwardColumns(Eigen::Index begin, Eigen::Index count)
+    {
+        (void)begin;
+        (void)count;
+        throw std::logic_error(kind() + ": backward cannot be split by columns");
+    }
     /// Learnable tensors with their gradients (empty for parameter-free layers).
     virtual std::vector<Parameter<S>> parameters() { return {}; }
     /// Switches between training (true) and inference (false) behaviour.

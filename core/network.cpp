@@ -206,11 +206,29 @@ template <typename S>
 void Network<S>::backward()
 {
     const Matrix<S> *g = &m_output->backward(m_loss->backward());
+    // The activations' backward is element-wise (Maxout's per column): while the products keep
+    // the helper busy, each thread takes one half of the batch's columns, cut as the forward is.
+    const Eigen::Index columns = g->cols(), cut = forwardCut(columns);
+    const bool split = cut >= kMinColumnsPerHalf && columns - cut >= kMinColumnsPerHalf && keepsHelperBusy(columns);
+    m_lastBackwardSplit = false;
     for (auto it = m_hidden.rbegin(); it != m_hidden.rend(); ++it) {
         checkInterrupt();
         g = &it->dropout->backward(*g);
         it->activationGradient = g;
-        g = &it->activation->backward(*g);
+        if (split && it->activation->backwardColumnwise()) {
+            g = &it->activation->prepareBackward(*g);
+            // Captured by one reference, so std::function keeps it inline (no allocation).
+            const struct {
+                Layer<S> *layer;
+                Eigen::Index cut, columns;
+            } halves{it->activation.get(), cut, columns};
+            shareWork(2, [&halves](int part) {
+                halves.layer->backwardColumns(part == 0 ? 0 : halves.cut, part == 0 ? halves.cut : halves.columns - halves.cut);
+            });
+            m_lastBackwardSplit = true;
+        } else {
+            g = &it->activation->backward(*g);
+        }
         if (it->batchNorm)
             g = &it->batchNorm->backward(*g);
         g = &it->dense->backward(*g);

@@ -108,6 +108,10 @@ public:
     bool keepsHelperBusy(Eigen::Index batch) const;
     /// Whether the last forward was split by columns.
     bool lastForwardSplit() const { return m_lastForwardSplit; }
+    /// Whether the last backward computed the activations' gradients in two column halves, one
+    /// on each thread (when keepsHelperBusy and the halves have kMinColumnsPerHalf columns, cut
+    /// at forwardCut); element-wise, so the same bits as in one piece.
+    bool lastBackwardSplit() const { return m_lastBackwardSplit; }
     /// Fewest columns in each half of a split forward.
     static constexpr Eigen::Index kMinColumnsPerHalf = 64;
     /// Where a split forward of `columns` columns cuts: the middle, rounded to a multiple of 16.
@@ -169,6 +173,7 @@ private:
     const std::atomic<bool> *m_interrupt = nullptr;
     Eigen::Index m_half = 0, m_columns = 0; // the cut of the current split forward
     bool m_lastForwardSplit = false;
+    bool m_lastBackwardSplit = false;
 
     /// Both halves of a split forward: runs columns [begin, begin + count) through every layer.
     void forwardColumns(Eigen::Index begin, Eigen::Index count);

@@ -90,6 +90,8 @@ private slots:
     void splitForwardMatchesWholeForward();
     void splitForwardOnlyWhereColumnsAreIndependent();
     void splitHalvesGetTheSameBitsOnEitherThread();
+    void splitBackwardGetsTheSameBits_data();
+    void splitBackwardGetsTheSameBits();
 };
 
 void TestNetwork::invalidConfig_data()
@@ -659,6 +661,64 @@ void TestNetwork::splitHalvesGetTheSameBitsOnEitherThread()
     QVERIFY(nested == expected);
     for (std::size_t i = 0; i < twoThreads.hiddenLayers().size(); ++i)
         QVERIFY(*oneThread.hiddenLayers()[i].activationOutput == *twoThreads.hiddenLayers()[i].activationOutput);
+}
+
+void TestNetwork::splitBackwardGetsTheSameBits_data()
+{
+    QTest::addColumn<int>("activation");
+    QTest::addColumn<bool>("batchNorm");
+    QTest::newRow("tanh") << static_cast<int>(ActivationKind::Tanh) << false;
+    QTest::newRow("relu, BatchNorm") << static_cast<int>(ActivationKind::Relu) << true;
+    QTest::newRow("elu") << static_cast<int>(ActivationKind::Elu) << false;
+    QTest::newRow("maxout") << static_cast<int>(ActivationKind::Maxout) << false;
+}
+
+void TestNetwork::splitBackwardGetsTheSameBits()
+{
+    // At a batch of 200 whose products keep the helper busy, the activations' gradients are
+    // computed in two column halves (96 and 104 columns) on two threads. From the same forward,
+    // every gradient equals, bit for bit, that of a backward with no helper at all, BatchNorm or
+    // not (the halves do not depend on the batch's other columns in the backward either).
+    QFETCH(int, activation);
+    QFETCH(bool, batchNorm);
+    NetworkConfig c;
+    c.inputs = 256;
+    c.classes = 10;
+    c.depth = 3;
+    c.widths = {256};
+    c.activation = static_cast<ActivationKind>(activation);
+    c.batchNorm = batchNorm;
+    c.init.kind = InitKind::XavierNormal;
+    Network<float> net(c);
+    const Matrix<float> x = randomMatrix(256, 200, 7).cast<float>();
+    std::vector<int> labels(200);
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        labels[i] = static_cast<int>(i % 10);
+    net.forward(x);
+    net.loss(labels);
+    net.backward();
+    QVERIFY(net.lastBackwardSplit());
+    std::vector<Matrix<float>> split;
+    for (const auto &p : net.parameters())
+        split.push_back(*p.gradient);
+    for (const auto &layer : net.hiddenLayers())
+        split.push_back(*layer.activationGradient);
+    {
+        const SplitThreshold never(std::numeric_limits<double>::infinity());
+        net.backward();
+        QVERIFY(!net.lastBackwardSplit());
+    }
+    std::size_t k = 0;
+    for (const auto &p : net.parameters())
+        QVERIFY2(*p.gradient == split[k++], p.name.c_str());
+    for (const auto &layer : net.hiddenLayers())
+        QVERIFY(*layer.activationGradient == split[k++]);
+    // Below 64 columns a half, or with products too small to keep the helper busy, one piece.
+    const Matrix<float> small = x.leftCols(127);
+    net.forward(small);
+    net.loss(std::span<const int>(labels).first(127));
+    net.backward();
+    QVERIFY(!net.lastBackwardSplit());
 }
 
 QTEST_APPLESS_MAIN(TestNetwork)
