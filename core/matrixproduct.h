@@ -62,8 +62,9 @@ double productSplitFlops();
 /// the products' helper thread (the two claim indices until none is left), and returns when all
 /// are done. work(i) must not depend on which thread runs it nor touch what another i touches.
 /// The first exception thrown by any work(i) is rethrown here after all have finished. With
-/// productSplitFlops() infinite everything runs on the calling thread. For the per-layer
-/// statistics of a snapshot and the two halves of a forward split by columns. A shareWork called
+/// productSplitFlops() infinite everything runs on the calling thread. For the half-layer
+/// statistics of a snapshot, the two halves of a forward (and of the activations' backward)
+/// split by columns, and the parameters of a shared update (Optimizer::step). A shareWork called
 /// inside work(i) of one that got the helper finds it busy and runs on the calling thread.
 void shareWork(int count, const std::function<void(int)> &work);
 

@@ -108,9 +108,10 @@ public:
     bool keepsHelperBusy(Eigen::Index batch) const;
     /// Whether the last forward was split by columns.
     bool lastForwardSplit() const { return m_lastForwardSplit; }
-    /// Whether the last backward computed the activations' gradients in two column halves, one
-    /// on each thread (when keepsHelperBusy and the halves have kMinColumnsPerHalf columns, cut
-    /// at forwardCut); element-wise, so the same bits as in one piece.
+    /// Whether the last backward computed the activations' gradients in two column halves,
+    /// shared with the products' helper when it is free (when keepsHelperBusy and the halves
+    /// have kMinColumnsPerHalf columns, cut at forwardCut); element-wise, so the same bits as in
+    /// one piece.
     bool lastBackwardSplit() const { return m_lastBackwardSplit; }
     /// Fewest columns in each half of a split forward.
     static constexpr Eigen::Index kMinColumnsPerHalf = 64;

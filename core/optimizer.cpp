@@ -137,8 +137,9 @@ void Optimizer<S>::update(std::size_t i)
     Matrix<S> &value = *m_parameters[i].value;
     const Matrix<S> &gradient = *m_parameters[i].gradient;
     const bool decays = m_parameters[i].decays && m_config.weightDecay > 0.0;
-    // One chunk of W before its update, when measured: per thread, since two may update at once.
-    alignas(64) thread_local S chunkBefore[kChunk];
+    // One chunk of W before its update, when measured: on the stack, so each thread that updates
+    // has its own.
+    alignas(64) S chunkBefore[kChunk];
     bool finite = true;
     UpdateNorms norms;
     double gradientSquared = 0.0;

@@ -175,12 +175,13 @@ double tinySumOfSquares(Eigen::Index n)
 }
 
 /// Σ v, Σ (v − mean)², min and max of n values in two passes over 16 lanes: the first sums
-/// (and takes min and max), the second squares the deviations from the mean it found. Each lane
-/// adds the values of a block of kSumBlock in S, and the blocks' lane sums join double
-/// accumulators, so no long chain of float additions forms and no lane is reduced per block.
-/// The squares are taken about the mean rounded to S, c, and corrected exactly:
-/// Σ (v − mean)² = Σ (v − c)² − n·(mean − c)². min, max and m2 are meaningful only when the
-/// sum is finite (every value finite).
+/// (and takes min and max), the second sums the deviations d = v − c from c, the mean it found
+/// rounded to S, and their squares. Each lane adds the values of a block of kSumBlock in S, and
+/// the blocks' lane sums join double accumulators, so no long chain of float additions forms
+/// and no lane is reduced per block. Σ (v − mean)² = Σ d² − (Σ d)²/n holds for any c, so the
+/// rounding of the first pass's mean does not enter it; values that are all equal (min = max)
+/// skip the second pass with m2 = 0. min, max and m2 are meaningful only when the sum is finite
+/// (every value finite).
 struct Moments {
     double sum = 0.0, m2 = 0.0;
     double min = std::numeric_limits<double>::infinity();
@@ -219,22 +220,25 @@ Moments moments(const S *data, Eigen::Index n)
     }
     m.min = static_cast<double>(lo);
     m.max = static_cast<double>(hi);
-    if (!std::isfinite(m.sum))
+    if (!std::isfinite(m.sum) || lo == hi) // non-finite values, or all equal: m2 = 0 exactly
         return m;
-    const double mean = m.sum / static_cast<double>(n);
-    const auto center = static_cast<S>(mean);
+    const auto center = static_cast<S>(m.sum / static_cast<double>(n));
     const Packet c = Packet::Constant(center);
-    Wide squares = Wide::Zero();
+    Wide deviations = Wide::Zero(), squares = Wide::Zero();
     for (Eigen::Index b = 0; b < whole; b += kSumBlock) {
         const Eigen::Index end = std::min(whole, b + kSumBlock);
-        Packet blockSquares = Packet::Zero();
-        for (Eigen::Index i = b; i < end; i += kLanes)
-            blockSquares += (Packet::Map(data + i) - c).square();
+        Packet blockDeviations = Packet::Zero(), blockSquares = Packet::Zero();
+        for (Eigen::Index i = b; i < end; i += kLanes) {
+            const Packet d = Packet::Map(data + i) - c;
+            blockDeviations += d;
+            blockSquares += d.square();
+        }
+        deviations += blockDeviations.template cast<double>();
         squares += blockSquares.template cast<double>();
     }
-    const double offset = mean - static_cast<double>(center);
+    const double d = deviations.sum() + static_cast<double>((tail - center).sum());
     const double m2 = squares.sum() + static_cast<double>((tail - center).square().sum())
-                      - static_cast<double>(n) * offset * offset;
+                      - d * d / static_cast<double>(n);
     m.m2 = std::max(0.0, m2);
     return m;
 }
@@ -364,7 +368,8 @@ Summary summarize(const Matrix<S> &values, int bins, const HistogramRange &range
     s.max = m.max;
     s.mean = m.sum / static_cast<double>(n);
     // Squares that fell below float's range were lost in the blocks' sums; take them in double.
-    const double m2 = m.m2 < tinySumOfSquares<S>(n) ? blockSumSquares(data, n, s.mean) : m.m2;
+    // (Not when every value is equal: then m2 is 0 exactly.)
+    const double m2 = m.m2 < tinySumOfSquares<S>(n) && s.max > s.min ? blockSumSquares(data, n, s.mean) : m.m2;
     s.std = std::sqrt(m2 / static_cast<double>(n));
     const HistogramRange display = resolveRange(range, s.min, s.max);
     const bool locate = percentiles && s.max > s.min;
@@ -384,10 +389,10 @@ Summary summarize(const Matrix<S> &values, int bins, const HistogramRange &range
         s.hist.lo = display.lo;
         s.hist.hi = display.hi;
         s.hist.counts.assign(static_cast<std::size_t>(bins), 0);
-        const std::uint32_t *fine = fineCounts.data();
+        const std::uint32_t *next = fineCounts.data();
         for (auto &count : s.hist.counts)
             for (int f = 0; f < perBin; ++f)
-                count += *fine++;
+                count += *next++;
     } else {
         s.hist = countHistogram(data, n, bins, display.lo, display.hi);
     }

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 #include <vector>
 
 using namespace layerlens::core;
@@ -41,6 +42,10 @@ private slots:
     void histogramCounts();
     void adaptiveRange();
     void nonFiniteCountedApart();
+    void nonFiniteInTheLanes_data();
+    void nonFiniteInTheLanes();
+    void equalValuesHaveNoSpread_data();
+    void equalValuesHaveNoSpread();
     void extremeRangesStayInTheirBins_data();
     void extremeRangesStayInTheirBins();
     void saturation();
@@ -185,6 +190,80 @@ void TestStatistics::nonFiniteCountedApart()
     QCOMPARE(s.nonFinite, 2u);
     QCOMPARE(s.mean, 2.0);
     QCOMPARE(s.hist.nonFinite, 2u);
+}
+
+void TestStatistics::nonFiniteInTheLanes_data()
+{
+    QTest::addColumn<bool>("isDouble");
+    QTest::addColumn<int>("n");
+    QTest::newRow("float, 16 lanes and a tail") << false << 1000;
+    QTest::newRow("double, 16 lanes and a tail") << true << 1000;
+    QTest::newRow("float, tail only") << false << 13;
+}
+
+template <typename S>
+static void checkNonFiniteInTheLanes(int n)
+{
+    // NaN, +Inf and −Inf in different lanes of the 16-wide moments pass (and in the tail): each
+    // is counted apart, and the moments, the histogram and the percentiles are those of the rest.
+    Matrix<S> v(1, n);
+    for (int i = 0; i < n; ++i)
+        v(0, i) = static_cast<S>(i % 10);
+    const int bad[3] = {3, n / 2, n - 2};
+    v(0, bad[0]) = std::numeric_limits<S>::quiet_NaN();
+    v(0, bad[1]) = std::numeric_limits<S>::infinity();
+    v(0, bad[2]) = -std::numeric_limits<S>::infinity();
+    std::vector<double> finite;
+    for (int i = 0; i < n; ++i)
+        if (i != bad[0] && i != bad[1] && i != bad[2])
+            finite.push_back(static_cast<double>(v(0, i)));
+    const double mean = std::accumulate(finite.begin(), finite.end(), 0.0) / static_cast<double>(finite.size());
+    double m2 = 0.0;
+    for (double x : finite)
+        m2 += (x - mean) * (x - mean);
+    const Summary s = summarize(v, 10, HistogramRange{});
+    QCOMPARE(s.nonFinite, 3u);
+    QCOMPARE(s.count, static_cast<std::uint64_t>(finite.size()));
+    QVERIFY(std::abs(s.mean - mean) <= 1e-12 * std::abs(mean));
+    const double std = std::sqrt(m2 / static_cast<double>(finite.size()));
+    QVERIFY(std::abs(s.std - std) <= 1e-6 * std); // float sums: about 1e-7 relative
+    QCOMPARE(s.min, *std::min_element(finite.begin(), finite.end()));
+    QCOMPARE(s.max, *std::max_element(finite.begin(), finite.end()));
+    QCOMPARE(s.p50, referencePercentile(finite, 0.50));
+    QCOMPARE(s.hist.total(), static_cast<std::uint64_t>(n));
+    QCOMPARE(s.hist.nonFinite, 3u);
+}
+
+void TestStatistics::nonFiniteInTheLanes()
+{
+    QFETCH(bool, isDouble);
+    QFETCH(int, n);
+    if (isDouble)
+        checkNonFiniteInTheLanes<double>(n);
+    else
+        checkNonFiniteInTheLanes<float>(n);
+}
+
+void TestStatistics::equalValuesHaveNoSpread_data()
+{
+    QTest::addColumn<float>("value");
+    QTest::addColumn<int>("n");
+    QTest::newRow("0.05 × 65536") << 0.05f << 65536;
+    QTest::newRow("-3.7 × 1001") << -3.7f << 1001;
+    QTest::newRow("1e-3 × 4099") << 1e-3f << 4099;
+}
+
+void TestStatistics::equalValuesHaveNoSpread()
+{
+    // A layer whose values are all equal (a symmetric network's neurons) has std exactly 0,
+    // however the sum of the values rounds.
+    QFETCH(float, value);
+    QFETCH(int, n);
+    const Matrix<float> v = Matrix<float>::Constant(1, n, value);
+    const Summary s = summarize(v, 50, HistogramRange{});
+    QCOMPARE(s.std, 0.0);
+    QCOMPARE(s.min, static_cast<double>(value));
+    QCOMPARE(s.p50, static_cast<double>(value));
 }
 
 void TestStatistics::saturation()
