@@ -39,6 +39,15 @@ struct SplitThreshold {
     double saved;
 };
 
+/// Labels 0, 1, …, classes − 1, 0, 1, … for n samples.
+std::vector<int> cyclicLabels(int n, int classes)
+{
+    std::vector<int> labels(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i)
+        labels[static_cast<std::size_t>(i)] = i % classes;
+    return labels;
+}
+
 double maxDifference(const Matrix<float> &a, const Matrix<float> &b)
 {
     return (a.cast<double>() - b.cast<double>()).cwiseAbs().maxCoeff();
@@ -433,13 +442,8 @@ void TestNetwork::sharedUpdateGetsTheSameBits()
     oc.kind = static_cast<OptimizerKind>(kind);
     oc.lr = 0.01;
     oc.weightDecay = decay;
-    Rng rng(13, RngStream::Data);
-    Matrix<float> x(784, 128);
-    for (Eigen::Index i = 0; i < x.size(); ++i)
-        x.data()[i] = static_cast<float>(rng.normal());
-    std::vector<int> labels(128);
-    for (auto &y : labels)
-        y = static_cast<int>(rng.below(10));
+    const Matrix<float> x = randomMatrix(784, 128, 13).cast<float>();
+    const std::vector<int> labels = cyclicLabels(128, 10);
     Network<float> sharedNet(c), aloneNet(c);
     Optimizer<float> sharedOpt(sharedNet.parameters(), oc), aloneOpt(aloneNet.parameters(), oc);
     QVERIFY(sharedNet.keepsHelperBusy(x.cols())); // trainStep would share it too
@@ -500,14 +504,9 @@ void TestNetwork::sharedMeasurementMatchesLayerByLayer()
     OptimizerConfig oc;
     oc.lr = 0.05;
     Optimizer<float> opt(net.parameters(), oc);
-    Rng rng(12, RngStream::Data);
-    Matrix<float> x(64, 256);
+    const Matrix<float> x = randomMatrix(64, 256, 12).cast<float>();
+    const std::vector<int> labels = cyclicLabels(256, 4);
     QVERIFY(net.keepsHelperBusy(x.cols()));
-    for (Eigen::Index i = 0; i < x.size(); ++i)
-        x.data()[i] = static_cast<float>(rng.normal());
-    std::vector<int> labels(256);
-    for (auto &y : labels)
-        y = static_cast<int>(rng.below(4));
     if (measured)
         opt.measureNextUpdate();
     QCOMPARE(net.trainStep(x, labels, opt).status, StepStatus::Ok);
@@ -698,9 +697,7 @@ void TestNetwork::splitBackwardGetsTheSameBits()
     c.init.kind = InitKind::XavierNormal;
     Network<float> net(c);
     const Matrix<float> x = randomMatrix(256, 200, 7).cast<float>();
-    std::vector<int> labels(200);
-    for (std::size_t i = 0; i < labels.size(); ++i)
-        labels[i] = static_cast<int>(i % 10);
+    const std::vector<int> labels = cyclicLabels(200, 10);
     net.forward(x);
     net.loss(labels);
     net.backward();
