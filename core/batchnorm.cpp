@@ -5,6 +5,38 @@
 
 namespace layerlens::core {
 
+namespace {
+
+/// Rows of one feature block of the training-mode kernels: 256 bytes of a column (four AVX-512
+/// registers), so that a block's per-feature sums and constants stay in registers while the
+/// kernels stream the batch's columns.
+template <typename S>
+constexpr int kRowBlock = static_cast<int>(256 / sizeof(S));
+
+/// A block of Rows features, or of at most kRowBlock (Rows = Dynamic: still on the stack).
+template <typename S, int Rows>
+using RowBlock = Eigen::Array<S, Rows, 1, 0, Rows == Eigen::Dynamic ? kRowBlock<S> : Rows, 1>;
+
+/// Calls f.template operator()<Rows>(first row, rows) for the blocks of [begin, begin + count):
+/// full blocks from `begin`, then blocks of one register (kRowBlock / 4), then the rest. A row's
+/// result depends only on where its range starts, so the same ranges give the same bits on any
+/// thread.
+template <typename S, typename F>
+void forEachRowBlock(Eigen::Index begin, Eigen::Index count, F &&f)
+{
+    constexpr int kRegister = kRowBlock<S> / 4;
+    const Eigen::Index end = begin + count;
+    Eigen::Index r = begin;
+    for (; r + kRowBlock<S> <= end; r += kRowBlock<S>)
+        f.template operator()<kRowBlock<S>>(r, kRowBlock<S>);
+    for (; r + kRegister <= end; r += kRegister)
+        f.template operator()<kRegister>(r, kRegister);
+    if (r < end)
+        f.template operator()<Eigen::Dynamic>(r, end - r);
+}
+
+} // namespace
+
 std::string_view bnInferenceName(BnInference mode)
 {
     return mode == BnInference::Ema ? "ema" : "population";
@@ -44,37 +76,104 @@ BatchNorm<S>::BatchNorm(int features, BnInference mode, double momentum, int win
 }
 
 template <typename S>
-const Matrix<S> &BatchNorm<S>::forward(const Matrix<S> &x)
+Eigen::Index BatchNorm<S>::featureCut(Eigen::Index features)
+{
+    return features / 2 / kRowBlock<S> * kRowBlock<S>;
+}
+
+template <typename S>
+const Matrix<S> &BatchNorm<S>::prepareForward(const Matrix<S> &x)
 {
     if (x.rows() != m_gamma.rows())
         throw std::invalid_argument("BatchNorm: input has " + std::to_string(x.rows()) + " features, expected "
                                     + std::to_string(m_gamma.rows()));
     const Eigen::Index batch = x.cols();
+    if (this->m_training && batch < 2)
+        throw std::invalid_argument("BatchNorm: batch_size must be > 1 in training mode "
+                                    "(the batch variance of one sample is undefined)");
+    m_input = &x;
     m_output.resize(x.rows(), batch);
     m_xhat.resize(x.rows(), batch);
-    if (this->m_training) {
-        if (batch < 2)
-            throw std::invalid_argument("BatchNorm: batch_size must be > 1 in training mode "
-                                        "(the batch variance of one sample is undefined)");
-        m_batchMean = x.rowwise().mean();
-        m_xhat = x.colwise() - m_batchMean;
-        m_batchVar = m_xhat.rowwise().squaredNorm() / static_cast<S>(batch); // biased
-        m_invStd = (m_batchVar.array() + static_cast<S>(m_eps)).rsqrt();
-        if (m_updateRunning)
-            updateRunningStatistics(batch);
-    } else {
-        const Vector<S> mean = runningMean();
-        m_xhat = x.colwise() - mean;
-        m_invStd = (runningVariance().array() + static_cast<S>(m_eps)).rsqrt();
-    }
-    // x̂ ← x̂·σ⁻¹ and y = γ·x̂ + β in one pass, column by column while the column is in L1.
-    for (Eigen::Index c = 0; c < batch; ++c) {
-        auto xhat = m_xhat.col(c).array();
-        xhat *= m_invStd.array();
-        m_output.col(c).array() = xhat * m_gamma.col(0).array() + m_beta.col(0).array();
+    m_invStd.resize(x.rows());
+    if (!this->m_training) {
+        m_inferenceMean = runningMean();
+        const Vector<S> variance = runningVariance();
+        for (Eigen::Index i = 0; i < variance.size(); ++i)
+            m_invStd[i] = S(1) / std::sqrt(variance[i] + static_cast<S>(m_eps));
     }
     m_lastForwardTrained = this->m_training;
     return m_output;
+}
+
+template <typename S>
+const Matrix<S> &BatchNorm<S>::forward(const Matrix<S> &x)
+{
+    prepareForward(x);
+    if (this->m_training) {
+        const Eigen::Index cut = featureCut(x.rows());
+        forwardFeatures(0, cut);
+        forwardFeatures(cut, x.rows() - cut);
+        finishForward();
+    } else {
+        forwardColumns(0, x.cols());
+    }
+    return m_output;
+}
+
+template <typename S>
+void BatchNorm<S>::forwardFeatures(Eigen::Index begin, Eigen::Index count)
+{
+    const S *x = m_input->data();
+    S *xhat = m_xhat.data(), *out = m_output.data();
+    const Eigen::Index rows = m_input->rows(), batch = m_input->cols();
+    const S invBatch = S(1) / static_cast<S>(batch), eps = static_cast<S>(m_eps);
+    forEachRowBlock<S>(begin, count, [&]<int Rows>(Eigen::Index r, Eigen::Index n) {
+        using Block = RowBlock<S, Rows>;
+        using In = Eigen::Map<const Block>;
+        using Out = Eigen::Map<Block>;
+        Block sum = Block::Zero(n);
+        for (Eigen::Index c = 0; c < batch; ++c)
+            sum += In(x + c * rows + r, n);
+        const Block mean = sum * invBatch;
+        Block squares = Block::Zero(n); // about the mean: a second pass, no cancellation
+        for (Eigen::Index c = 0; c < batch; ++c)
+            squares += (In(x + c * rows + r, n) - mean).square();
+        const Block var = squares * invBatch; // biased
+        // 1/√(σ² + ε) correctly rounded, as PyTorch (Eigen's fast-math AVX-512 rsqrt and sqrt
+        // are approximations).
+        Block invStd(n);
+        for (Eigen::Index i = 0; i < n; ++i)
+            invStd[i] = S(1) / std::sqrt(var[i] + eps);
+        Out(m_batchMean.data() + r, n) = mean;
+        Out(m_batchVar.data() + r, n) = var;
+        Out(m_invStd.data() + r, n) = invStd;
+        const Block gamma = In(m_gamma.data() + r, n), beta = In(m_beta.data() + r, n);
+        for (Eigen::Index c = 0; c < batch; ++c) {
+            const Block normalized = (In(x + c * rows + r, n) - mean) * invStd;
+            Out(xhat + c * rows + r, n) = normalized;
+            Out(out + c * rows + r, n) = normalized * gamma + beta;
+        }
+    });
+}
+
+template <typename S>
+void BatchNorm<S>::finishForward()
+{
+    if (m_updateRunning)
+        updateRunningStatistics(m_input->cols());
+}
+
+template <typename S>
+void BatchNorm<S>::forwardColumns(Eigen::Index begin, Eigen::Index count)
+{
+    // Inference: x̂ = (x − μ)·σ⁻¹ and y = γ·x̂ + β with the statistics prepareForward fixed.
+    const auto gamma = m_gamma.col(0).array();
+    const auto beta = m_beta.col(0).array();
+    for (Eigen::Index c = begin; c < begin + count; ++c) {
+        auto xhat = m_xhat.col(c).array();
+        xhat = (m_input->col(c) - m_inferenceMean).array() * m_invStd.array();
+        m_output.col(c).array() = xhat * gamma + beta;
+    }
 }
 
 template <typename S>
@@ -131,26 +230,60 @@ void BatchNorm<S>::setRunningStatistics(const Vector<S> &mean, const Vector<S> &
 template <typename S>
 const Matrix<S> &BatchNorm<S>::backward(const Matrix<S> &dy)
 {
-    const Eigen::Index batch = dy.cols();
-    m_betaGrad = dy.rowwise().sum();
-    m_gammaGrad = dy.cwiseProduct(m_xhat).rowwise().sum();
-    m_gradInput.resize(dy.rows(), batch);
     if (!m_lastForwardTrained) {
         // Inference mode: the statistics are constants, y is affine in x.
+        m_betaGrad = dy.rowwise().sum();
+        m_gammaGrad = dy.cwiseProduct(m_xhat).rowwise().sum();
+        m_gradInput.resize(dy.rows(), dy.cols());
         m_gradInput = dy.array().colwise() * (m_gamma.col(0).array() * m_invStd.array());
         return m_gradInput;
     }
-    // With dx̂ = γ·dy:  dx = (1/m)·σ⁻¹·(m·dx̂ − Σdx̂ − x̂·Σ(dx̂·x̂)), written with the γ-free sums
-    // Σdy = ∂L/∂β and Σ(dy·x̂) = ∂L/∂γ already at hand.
-    const S invBatch = S(1) / static_cast<S>(batch);
-    m_scale = m_gamma.col(0).array() * m_invStd.array();
-    m_betaGradScaled = m_betaGrad.col(0) * invBatch;
-    // One pass, column by column: dx = (dy − x̂·(∂L/∂γ)/m − (∂L/∂β)/m)·γσ⁻¹.
-    for (Eigen::Index c = 0; c < batch; ++c)
-        m_gradInput.col(c).array() = ((dy.col(c).array() - (m_xhat.col(c).array() * m_gammaGrad.col(0).array()) * invBatch)
-                                      - m_betaGradScaled.array())
-                                     * m_scale.array();
+    prepareBackwardFeatures(dy);
+    const Eigen::Index cut = featureCut(dy.rows());
+    backwardFeatures(0, cut);
+    backwardFeatures(cut, dy.rows() - cut);
     return m_gradInput;
+}
+
+template <typename S>
+const Matrix<S> &BatchNorm<S>::prepareBackwardFeatures(const Matrix<S> &dy)
+{
+    if (!m_lastForwardTrained)
+        throw std::logic_error("BatchNorm: a backward by features needs a training-mode forward");
+    if (dy.rows() != m_xhat.rows() || dy.cols() != m_xhat.cols())
+        throw std::invalid_argument("BatchNorm: gradient shape differs from the forward's");
+    m_gradOutput = &dy;
+    m_gradInput.resize(dy.rows(), dy.cols());
+    return m_gradInput;
+}
+
+template <typename S>
+void BatchNorm<S>::backwardFeatures(Eigen::Index begin, Eigen::Index count)
+{
+    const S *dy = m_gradOutput->data(), *xhat = m_xhat.data();
+    S *dx = m_gradInput.data();
+    const Eigen::Index rows = m_xhat.rows(), batch = m_xhat.cols();
+    const S invBatch = S(1) / static_cast<S>(batch);
+    forEachRowBlock<S>(begin, count, [&]<int Rows>(Eigen::Index r, Eigen::Index n) {
+        using Block = RowBlock<S, Rows>;
+        using In = Eigen::Map<const Block>;
+        using Out = Eigen::Map<Block>;
+        Block betaGrad = Block::Zero(n), gammaGrad = Block::Zero(n);
+        for (Eigen::Index c = 0; c < batch; ++c) {
+            const Block g = In(dy + c * rows + r, n);
+            betaGrad += g;
+            gammaGrad += g * In(xhat + c * rows + r, n);
+        }
+        Out(m_betaGrad.data() + r, n) = betaGrad;
+        Out(m_gammaGrad.data() + r, n) = gammaGrad;
+        // With dx̂ = γ·dy:  dx = (1/m)·σ⁻¹·(m·dx̂ − Σdx̂ − x̂·Σ(dx̂·x̂)), written with the γ-free sums
+        // Σdy = ∂L/∂β and Σ(dy·x̂) = ∂L/∂γ just computed: dx = (dy − x̂·(∂L/∂γ)/m − (∂L/∂β)/m)·γσ⁻¹.
+        const Block scale = In(m_gamma.data() + r, n) * In(m_invStd.data() + r, n);
+        const Block betaMean = betaGrad * invBatch, gammaMean = gammaGrad * invBatch;
+        for (Eigen::Index c = 0; c < batch; ++c)
+            Out(dx + c * rows + r, n)
+                = (In(dy + c * rows + r, n) - In(xhat + c * rows + r, n) * gammaMean - betaMean) * scale;
+    });
 }
 
 template <typename S>

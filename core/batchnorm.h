@@ -28,6 +28,13 @@ BnInference bnInferenceFromName(std::string_view name);
 ///   Population: μ = mean of the last `window` μ_B, σ² = mean of their σ²_B·n/(n−1)
 ///               (the paper's Var[x] = m/(m−1)·E_B[σ²_B]; equal to it when the batch size is fixed)
 /// Running statistics change only in training-mode forward passes.
+///
+/// Each feature's statistics are its own, so a training-mode forward and backward can be computed
+/// in feature (row) ranges on two threads (Network): prepareForward, forwardFeatures for
+/// [0, featureCut) and [featureCut, features) concurrently, then finishForward; prepareBackward
+/// and backwardFeatures for the same two ranges. forward() and backward() compute the same two
+/// ranges one after the other, so the bits never depend on whether two threads ran them. In
+/// inference mode the statistics are constants and the forward is columnwise instead.
 template <typename S>
 class BatchNorm final : public Layer<S> {
 public:
@@ -39,6 +46,29 @@ public:
     const Matrix<S> &forward(const Matrix<S> &input) override;
     const Matrix<S> &backward(const Matrix<S> &gradOutput) override;
     std::vector<Parameter<S>> parameters() override;
+
+    /// In inference mode each output column depends on its input column alone.
+    bool columnwise() const override { return !this->m_training; }
+    /// Checks and sizes everything for a forward of `input` and keeps it; in inference mode also
+    /// fixes the statistics used. Computes nothing else. Throws as forward() does.
+    const Matrix<S> &prepareForward(const Matrix<S> &input) override;
+    /// Inference mode: output columns [begin, begin + count) of the prepared forward.
+    void forwardColumns(Eigen::Index begin, Eigen::Index count) override;
+    /// Training mode: the batch statistics and the output of features [begin, begin + count) of
+    /// the prepared forward. Calls for disjoint ranges may run concurrently; nothing is allocated.
+    void forwardFeatures(Eigen::Index begin, Eigen::Index count);
+    /// Training mode, after every feature: updates the running statistics.
+    void finishForward();
+    /// Keeps ∂L/∂output for backwardFeatures and sizes ∂L/∂input, which it returns; computes
+    /// nothing. Only after a training-mode forward.
+    const Matrix<S> &prepareBackwardFeatures(const Matrix<S> &gradOutput);
+    /// ∂L/∂γ, ∂L/∂β and ∂L/∂input of features [begin, begin + count) of the prepared backward.
+    /// Calls for disjoint ranges may run concurrently; nothing is allocated.
+    void backwardFeatures(Eigen::Index begin, Eigen::Index count);
+    /// Where forward() and backward() cut the features in two: half of them, rounded down to a
+    /// whole block of the kernels (256 bytes of a column: 64 floats, 32 doubles), so that neither
+    /// thread writes the other's cache lines; 0 (one part) below two blocks.
+    static Eigen::Index featureCut(Eigen::Index features);
     std::string kind() const override { return "batchnorm"; }
 
     /// Number of normalised features.
@@ -69,6 +99,8 @@ public:
     /// Whether training-mode forwards update the running statistics (on by default; the step-0
     /// snapshot measures the fresh network without touching them).
     void setUpdatesRunningStatistics(bool update) { m_updateRunning = update; }
+    /// Whether the last forward used the batch statistics (training mode).
+    bool lastForwardTrained() const { return m_lastForwardTrained; }
     /// Number of batches currently in the population window.
     int populationSize() const { return static_cast<int>(m_history.size()); }
 
@@ -82,12 +114,13 @@ private:
     Matrix<S> m_gamma, m_beta, m_gammaGrad, m_betaGrad;
     Vector<S> m_runningMean, m_runningVar;
     Vector<S> m_batchMean, m_batchVar, m_invStd;
-    Vector<S> m_scale, m_betaGradScaled; // backward: γ·σ⁻¹ and Σdy/m
+    Vector<S> m_inferenceMean; // the statistics of an inference-mode forward
     // (μ_B, unbiased σ²_B) of the last min(batches, window) batches in a ring that is allocated
     // as it fills and then reused; the oldest is at m_historyNext once the ring is full.
     std::vector<std::pair<Vector<S>, Vector<S>>> m_history;
     std::size_t m_historyNext = 0;
     Matrix<S> m_xhat, m_output, m_gradInput;
+    const Matrix<S> *m_input = nullptr, *m_gradOutput = nullptr;
     bool m_lastForwardTrained = false;
     bool m_updateRunning = true;
 };

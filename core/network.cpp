@@ -89,6 +89,16 @@ Network<S>::Network(const NetworkConfig &config) : m_config(config)
     m_output = std::make_unique<Dense<S>>(fanIn, m_config.classes);
     initialize(m_output->weight(), m_config.init, fanIn, m_config.classes, initRng);
     m_loss = Loss<S>::create(m_config.loss);
+    for (auto &layer : m_hidden) {
+        m_sequence.push_back(layer.dense.get());
+        if (layer.batchNorm)
+            m_sequence.push_back(layer.batchNorm.get());
+        m_sequence.push_back(layer.activation.get());
+        m_sequence.push_back(layer.dropout.get());
+    }
+    m_sequence.push_back(m_output.get());
+    for (Layer<S> *layer : m_sequence)
+        m_sequenceBatchNorm.push_back(dynamic_cast<BatchNorm<S> *>(layer));
     m_hidden.front().dense->setComputeInputGradient(false);
     m_inputGradient = &m_empty;
 
@@ -134,9 +144,9 @@ bool Network<S>::splitsForwardByColumns(const Matrix<S> &input) const
     const Eigen::Index cut = forwardCut(input.cols());
     if (cut < kMinColumnsPerHalf || input.cols() - cut < kMinColumnsPerHalf)
         return false;
+    // A BatchNorm is columnwise in inference; in training the halves meet at it (forward).
     for (const auto &layer : m_hidden)
-        if (!layer.dense->columnwise() || (layer.batchNorm && !layer.batchNorm->columnwise())
-            || !layer.activation->columnwise() || !layer.dropout->columnwise())
+        if (!layer.dense->columnwise() || !layer.activation->columnwise() || !layer.dropout->columnwise())
             return false;
     return keepsHelperBusy(input.cols());
 }
@@ -170,12 +180,31 @@ const Matrix<S> &Network<S>::forward(const Matrix<S> &input)
         // A cut at a multiple of 16 columns lies a multiple of 64 bytes into every buffer.
         m_half = forwardCut(input.cols());
         m_columns = input.cols();
-        shareWork(2, [this](int part) {
-            if (part == 0)
-                forwardColumns(0, m_half);
-            else
-                forwardColumns(m_half, m_columns - m_half);
-        });
+        // Stages of columnwise layers, each ended by a training-mode BatchNorm (or the output).
+        const std::size_t layers = m_sequence.size();
+        for (std::size_t first = 0; first < layers;) {
+            std::size_t end = first;
+            while (end < layers && m_sequence[end]->columnwise())
+                ++end;
+            m_stageBegin = first;
+            m_stageEnd = end;
+            if (end > first)
+                shareWork(2, [this](int part) {
+                    if (part == 0)
+                        forwardColumns(0, m_half);
+                    else
+                        forwardColumns(m_half, m_columns - m_half);
+                });
+            if (end == layers)
+                break;
+            checkInterrupt();
+            m_sharedBatchNorm = m_sequenceBatchNorm[end];
+            if (!m_sharedBatchNorm) // splitsForwardByColumns admits no other such layer
+                throw std::logic_error("Network: a split forward met a layer that is not columnwise");
+            shareWork(2, [this](int part) { batchNormFeatures(part, true); });
+            m_sharedBatchNorm->finishForward();
+            first = end + 1;
+        }
     }
     return *m_lastOutput;
 }
@@ -183,15 +212,22 @@ const Matrix<S> &Network<S>::forward(const Matrix<S> &input)
 template <typename S>
 void Network<S>::forwardColumns(Eigen::Index begin, Eigen::Index count)
 {
-    for (auto &layer : m_hidden) {
+    for (std::size_t i = m_stageBegin; i < m_stageEnd; ++i) {
         checkInterrupt();
-        layer.dense->forwardColumns(begin, count);
-        if (layer.batchNorm)
-            layer.batchNorm->forwardColumns(begin, count);
-        layer.activation->forwardColumns(begin, count);
-        layer.dropout->forwardColumns(begin, count);
+        m_sequence[i]->forwardColumns(begin, count);
     }
-    m_output->forwardColumns(begin, count);
+}
+
+template <typename S>
+void Network<S>::batchNormFeatures(int part, bool forward)
+{
+    BatchNorm<S> &bn = *m_sharedBatchNorm;
+    const Eigen::Index features = bn.features(), cut = BatchNorm<S>::featureCut(features);
+    const Eigen::Index begin = part == 0 ? 0 : cut, count = part == 0 ? cut : features - cut;
+    if (forward)
+        bn.forwardFeatures(begin, count);
+    else
+        bn.backwardFeatures(begin, count);
 }
 
 template <typename S>
@@ -229,8 +265,14 @@ void Network<S>::backward()
         } else {
             g = &it->activation->backward(*g);
         }
-        if (it->batchNorm)
+        if (it->batchNorm && split && it->batchNorm->lastForwardTrained()) {
+            g = &it->batchNorm->prepareBackwardFeatures(*g);
+            m_sharedBatchNorm = it->batchNorm.get();
+            shareWork(2, [this](int part) { batchNormFeatures(part, false); });
+            m_lastBackwardSplit = true;
+        } else if (it->batchNorm) {
             g = &it->batchNorm->backward(*g);
+        }
         g = &it->dense->backward(*g);
     }
     m_inputGradient = g;

@@ -88,16 +88,20 @@ public:
     /// Forward pass; `input` is inputs × batch and must stay alive until backward. Returns the
     /// output layer's values (classes × batch).
     ///
-    /// When every layer is columnwise() (no BatchNorm, no dropout mask) and the products are large
-    /// (splitsForwardByColumns), the batch is cut in two column halves, and the training thread
-    /// and the products' helper (shareWork) each run one half through all layers: one hand-over
-    /// per forward instead of one per product, and the activations too run on both cores. A half
-    /// gets the same bits whichever thread runs it and the cut depends on the shapes alone, so a
-    /// run stays reproducible; against an unsplit forward the values may differ in the last place
-    /// (tests/core/tst_network: splitForwardMatchesWholeForward).
+    /// When no dropout mask is drawn and the products are large (splitsForwardByColumns), the
+    /// batch is cut in two column halves, and the training thread and the products' helper
+    /// (shareWork) each run one half through the layers: one hand-over per forward instead of one
+    /// per product, and the activations too run on both cores. A training-mode BatchNorm needs
+    /// every column of its input, so there the halves meet: its features are shared between the
+    /// two threads (BatchNorm::forwardFeatures, the same two ranges its forward() computes), and
+    /// the column halves go on from its output. A half gets the same bits whichever thread runs
+    /// it and the cut depends on the shapes alone, so a run stays reproducible; against an
+    /// unsplit forward the values may differ in the last place (tests/core/tst_network:
+    /// splitForwardMatchesWholeForward).
     const Matrix<S> &forward(const Matrix<S> &input);
     /// True when forward(input) is split by columns: productSplitFlops() is finite, each half has
-    /// at least kMinColumnsPerHalf columns (a batch of 128 or more), every layer is columnwise(),
+    /// at least kMinColumnsPerHalf columns (a batch of 128 or more), every layer but BatchNorm is
+    /// columnwise() (no dropout mask is drawn),
     /// and the hidden Dense products average at least productSplitFlops() / kPairFraction flops
     /// (width 256 at batch 256).
     bool splitsForwardByColumns(const Matrix<S> &input) const;
@@ -108,10 +112,10 @@ public:
     bool keepsHelperBusy(Eigen::Index batch) const;
     /// Whether the last forward was split by columns.
     bool lastForwardSplit() const { return m_lastForwardSplit; }
-    /// Whether the last backward computed the activations' gradients in two column halves,
-    /// shared with the products' helper when it is free (when keepsHelperBusy and the halves
-    /// have kMinColumnsPerHalf columns, cut at forwardCut); element-wise, so the same bits as in
-    /// one piece.
+    /// Whether the last backward computed the activations' gradients in two column halves, and
+    /// a training-mode BatchNorm's in its two feature ranges, shared with the products' helper
+    /// when it is free (when keepsHelperBusy and the halves have kMinColumnsPerHalf columns, cut
+    /// at forwardCut); the same bits as in one piece.
     bool lastBackwardSplit() const { return m_lastBackwardSplit; }
     /// Fewest columns in each half of a split forward.
     static constexpr Eigen::Index kMinColumnsPerHalf = 64;
@@ -172,12 +176,24 @@ private:
     long long m_steps = 0;
     StepResult m_diverged;
     const std::atomic<bool> *m_interrupt = nullptr;
-    Eigen::Index m_half = 0, m_columns = 0; // the cut of the current split forward
+    // The forward's layers in order (hidden blocks, then the output layer) and, at the same
+    // index, the BatchNorm or null: a split forward runs them in stages between training-mode
+    // BatchNorms.
+    std::vector<Layer<S> *> m_sequence;
+    std::vector<BatchNorm<S> *> m_sequenceBatchNorm;
+    // The current split: its cut, the stage of columnwise layers [m_stageBegin, m_stageEnd) and
+    // the BatchNorm whose features are shared (read by the shareWork tasks).
+    Eigen::Index m_half = 0, m_columns = 0;
+    std::size_t m_stageBegin = 0, m_stageEnd = 0;
+    BatchNorm<S> *m_sharedBatchNorm = nullptr;
     bool m_lastForwardSplit = false;
     bool m_lastBackwardSplit = false;
 
-    /// Both halves of a split forward: runs columns [begin, begin + count) through every layer.
+    /// Both halves of a split forward: runs columns [begin, begin + count) through the layers of
+    /// the current stage.
     void forwardColumns(Eigen::Index begin, Eigen::Index count);
+    /// Both parts of a shared BatchNorm: features [0, featureCut) for part 0, the rest for 1.
+    void batchNormFeatures(int part, bool forward);
 
     void checkInterrupt() const
     {

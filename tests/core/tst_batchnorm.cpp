@@ -23,6 +23,8 @@ private slots:
     void evalDoesNotUpdateStatistics();
     void batchOfOneRejectedInTraining();
     void networkModeSwitch();
+    void featureBlocksMatchDoubleReference_data();
+    void featureBlocksMatchDoubleReference();
 };
 
 void TestBatchNorm::trainingOutputIsNormalised()
@@ -156,6 +158,57 @@ void TestBatchNorm::networkModeSwitch()
     QVERIFY((net.forward(first) - a.leftCols(1)).cwiseAbs().maxCoeff() < 1e-12);
     net.setTraining(true);
     QVERIFY(net.hiddenLayers().front().batchNorm->isTraining());
+}
+
+void TestBatchNorm::featureBlocksMatchDoubleReference_data()
+{
+    QTest::addColumn<int>("features");
+    // The training kernels take 64 features at a time, then 16, then the rest, from where each
+    // of the two parts (cut at featureCut) starts: 150 = [0, 64) + [64, 128) 16 16 + 6;
+    // 100 = one part, 64 + 16 16 + 4; 7 = the rest only.
+    QTest::newRow("150") << 150;
+    QTest::newRow("100") << 100;
+    QTest::newRow("7") << 7;
+}
+
+void TestBatchNorm::featureBlocksMatchDoubleReference()
+{
+    // Every block path of the float training forward and backward computes the textbook formulas,
+    // checked against a double computation of the same batch.
+    QFETCH(int, features);
+    const int batch = 37;
+    BatchNorm<float> bn(features);
+    bn.gamma() = (1.0 + 0.5 * randomMatrix(features, 1, 2).array()).matrix().cast<float>();
+    bn.beta() = randomMatrix(features, 1, 3).cast<float>();
+    Matrix<double> x = randomMatrix(features, batch, 4, 2.0);
+    for (int r = 0; r < features; ++r)
+        x.row(r).array() += 0.1 * r; // a different mean for every feature
+    const Matrix<double> dy = randomMatrix(features, batch, 5);
+    const Matrix<float> y = bn.forward(x.cast<float>());
+    const Matrix<float> dx = bn.backward(dy.cast<float>());
+
+    const Matrix<double> xf = x.cast<float>().cast<double>(), dyf = dy.cast<float>().cast<double>();
+    const Eigen::VectorXd gamma = bn.gamma().cast<double>(), beta = bn.beta().cast<double>();
+    for (int r = 0; r < features; ++r) {
+        const double mean = xf.row(r).mean();
+        const double var = (xf.row(r).array() - mean).square().mean();
+        const double invStd = 1.0 / std::sqrt(var + 1e-5);
+        const Eigen::ArrayXd xhat = (xf.row(r).array() - mean).transpose() * invStd;
+        const Eigen::ArrayXd g = dyf.row(r).transpose().array();
+        const double dBeta = g.sum(), dGamma = (g * xhat).sum();
+        const Eigen::ArrayXd expectedDx = (g - xhat * dGamma / batch - dBeta / batch) * gamma[r] * invStd;
+        const Eigen::ArrayXd expectedY = gamma[r] * xhat + beta[r];
+        const auto near = [](double got, double want, double scale) { return std::abs(got - want) <= 1e-5 * scale; };
+        QVERIFY2(near(bn.batchMean()[r], mean, std::abs(mean) + 1.0), qPrintable(QString::number(r)));
+        QVERIFY2(near(bn.batchVariance()[r], var, var), qPrintable(QString::number(r)));
+        QVERIFY(near(bn.betaGradient()(r, 0), dBeta, g.abs().sum()));
+        QVERIFY(near(bn.gammaGradient()(r, 0), dGamma, (g * xhat).abs().sum()));
+        for (int c = 0; c < batch; ++c) {
+            QVERIFY2(near(y(r, c), expectedY[c], 1.0 + std::abs(beta[r])), qPrintable(QStringLiteral("y %1 %2").arg(r).arg(c)));
+            QVERIFY2(near(dx(r, c), expectedDx[c], std::abs(gamma[r]) * invStd * (g.abs().maxCoeff() + 1.0)),
+                     qPrintable(QStringLiteral("dx %1 %2").arg(r).arg(c)));
+        }
+    }
 }
 
 QTEST_APPLESS_MAIN(TestBatchNorm)

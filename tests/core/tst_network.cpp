@@ -98,6 +98,7 @@ private slots:
     void splitForwardMatchesWholeForward_data();
     void splitForwardMatchesWholeForward();
     void splitForwardOnlyWhereColumnsAreIndependent();
+    void splitHalvesGetTheSameBitsOnEitherThread_data();
     void splitHalvesGetTheSameBitsOnEitherThread();
     void splitBackwardGetsTheSameBits_data();
     void splitBackwardGetsTheSameBits();
@@ -534,11 +535,18 @@ void TestNetwork::splitForwardMatchesWholeForward_data()
 {
     QTest::addColumn<int>("activation");
     QTest::addColumn<int>("batch");
-    // 200 columns cut at 96 (a multiple of 16), 130 at 64: the halves differ in size.
-    QTest::newRow("tanh, 200") << int(ActivationKind::Tanh) << 200;
-    QTest::newRow("relu, 130") << int(ActivationKind::Relu) << 130;
-    QTest::newRow("elu, 256") << int(ActivationKind::Elu) << 256;
-    QTest::newRow("maxout, 200") << int(ActivationKind::Maxout) << 200;
+    QTest::addColumn<bool>("batchNorm");
+    QTest::addColumn<int>("width");
+    // 200 columns cut at 96 (a multiple of 16), 130 at 64: the halves differ in size. With
+    // BatchNorm the halves meet at every BatchNorm, whose features are cut at 48 of 96 (Maxout:
+    // 96 of 192) or 48 of 100 (the second part ends in a tail of 4, not a multiple of 16).
+    QTest::newRow("tanh, 200") << int(ActivationKind::Tanh) << 200 << false << 96;
+    QTest::newRow("relu, 130") << int(ActivationKind::Relu) << 130 << false << 96;
+    QTest::newRow("elu, 256") << int(ActivationKind::Elu) << 256 << false << 96;
+    QTest::newRow("maxout, 200") << int(ActivationKind::Maxout) << 200 << false << 96;
+    QTest::newRow("tanh, BatchNorm, 200") << int(ActivationKind::Tanh) << 200 << true << 96;
+    QTest::newRow("relu, BatchNorm, 130, width 100") << int(ActivationKind::Relu) << 130 << true << 100;
+    QTest::newRow("maxout, BatchNorm, 256") << int(ActivationKind::Maxout) << 256 << true << 96;
 }
 
 void TestNetwork::splitForwardMatchesWholeForward()
@@ -547,24 +555,40 @@ void TestNetwork::splitForwardMatchesWholeForward()
     // computes, and the backward that follows it finds every input it kept.
     QFETCH(int, activation);
     QFETCH(int, batch);
+    QFETCH(bool, batchNorm);
+    QFETCH(int, width);
     NetworkConfig c;
     c.inputs = 50;
     c.classes = 7;
     c.depth = 3;
-    c.widths = {96};
+    c.widths = {width};
+    c.batchNorm = batchNorm;
     c.activation = static_cast<ActivationKind>(activation);
     c.init.kind = InitKind::XavierNormal;
     Network<float> net(c);
     std::uint64_t seed = 40;
-    for (auto &layer : net.hiddenLayers()) // biases start at 0; the split must add them too
+    for (auto &layer : net.hiddenLayers()) { // biases start at 0 (γ at 1); the split must use them too
         layer.dense->bias() = 0.1 * randomMatrix(layer.dense->fanOut(), 1, ++seed).cast<float>();
+        if (layer.batchNorm) {
+            layer.batchNorm->gamma().array() += 0.2 * randomMatrix(layer.dense->fanOut(), 1, ++seed).cast<float>().array();
+            layer.batchNorm->beta() = 0.1 * randomMatrix(layer.dense->fanOut(), 1, ++seed).cast<float>();
+        }
+    }
     net.outputLayer().bias() = 0.1 * randomMatrix(c.classes, 1, ++seed).cast<float>();
     const Matrix<float> x = randomMatrix(50, batch, 4).cast<float>();
     std::vector<int> labels(static_cast<std::size_t>(batch));
     for (int i = 0; i < batch; ++i)
         labels[static_cast<std::size_t>(i)] = i % 7;
 
+    // The split runs first, on fresh buffers: a part it failed to compute cannot keep the
+    // whole forward's values.
     Pass whole, split, again;
+    {
+        const SplitThreshold small(1e4);
+        QVERIFY(net.splitsForwardByColumns(x));
+        split = forwardBackward(net, x, labels);
+        QVERIFY(net.lastForwardSplit());
+    }
     {
         const SplitThreshold never(std::numeric_limits<double>::infinity());
         QVERIFY(!net.splitsForwardByColumns(x));
@@ -573,10 +597,8 @@ void TestNetwork::splitForwardMatchesWholeForward()
     }
     {
         const SplitThreshold small(1e4);
-        QVERIFY(net.splitsForwardByColumns(x));
-        split = forwardBackward(net, x, labels);
-        QVERIFY(net.lastForwardSplit());
         again = forwardBackward(net, x, labels);
+        QVERIFY(net.lastForwardSplit());
     }
     QCOMPARE(split.values.size(), whole.values.size());
     for (std::size_t i = 0; i < whole.values.size(); ++i) {
@@ -588,6 +610,16 @@ void TestNetwork::splitForwardMatchesWholeForward()
                  qPrintable(QStringLiteral("value %1 differs by %2").arg(i).arg(maxDifference(split.values[i], whole.values[i]))));
         // Which thread ran a half never changes its bits.
         QVERIFY(split.values[i] == again.values[i]);
+    }
+    if (batchNorm) {
+        // The split computed and recorded the batch statistics of every feature: three forwards
+        // (split, whole, again) moved the running mean from 0 by 1 − 0.9³ of the batch means.
+        for (const auto &layer : net.hiddenLayers()) {
+            const BatchNorm<float> &bn = *layer.batchNorm;
+            const Vector<float> expected = (1.0f - 0.9f * 0.9f * 0.9f) * bn.batchMean();
+            QVERIFY(maxDifference(bn.runningMean(), expected) <= 1e-5 * std::max(1.0f, bn.batchMean().cwiseAbs().maxCoeff()));
+            QVERIFY(bn.batchVariance().minCoeff() > 0.0f);
+        }
     }
 }
 
@@ -615,9 +647,14 @@ void TestNetwork::splitForwardOnlyWhereColumnsAreIndependent()
     }
     {
         NetworkConfig bn = c;
-        bn.batchNorm = true; // batch statistics mix the columns
+        bn.batchNorm = true; // the halves meet at every BatchNorm in training; columnwise in inference
         Network<float> net(bn);
-        QVERIFY(!net.splitsForwardByColumns(x));
+        QVERIFY(net.splitsForwardByColumns(x));
+        net.forward(x);
+        QVERIFY(net.lastForwardSplit());
+        net.setTraining(false);
+        net.forward(x);
+        QVERIFY(net.lastForwardSplit());
     }
     {
         NetworkConfig dropout = c;
@@ -642,6 +679,13 @@ void TestNetwork::splitForwardOnlyWhereColumnsAreIndependent()
     }
 }
 
+void TestNetwork::splitHalvesGetTheSameBitsOnEitherThread_data()
+{
+    QTest::addColumn<bool>("batchNorm");
+    QTest::newRow("plain") << false;
+    QTest::newRow("BatchNorm") << true; // and its two feature parts
+}
+
 void TestNetwork::splitHalvesGetTheSameBitsOnEitherThread()
 {
     // Normally the helper runs one half. Inside shareWork the helper is taken, so the same
@@ -654,6 +698,8 @@ void TestNetwork::splitHalvesGetTheSameBitsOnEitherThread()
     c.depth = 3;
     c.widths = {80};
     c.init.kind = InitKind::XavierNormal;
+    QFETCH(bool, batchNorm);
+    c.batchNorm = batchNorm;
     Network<float> twoThreads(c), oneThread(c);
     const Matrix<float> x = randomMatrix(50, 192, 6).cast<float>();
     const Matrix<float> expected = twoThreads.forward(x);
