@@ -36,8 +36,8 @@ public:
     /// a forward can be computed in column ranges on two threads (Network::forward): first
     /// prepareForward on one thread, then forwardColumns for disjoint ranges, concurrently.
     /// Together they do what forward does for those columns (a product over fewer columns may
-    /// round differently in the last place). BatchNorm (batch statistics in training; not split
-    /// in inference either, for now) and Dropout drawing masks (one random stream) are not.
+    /// round differently in the last place). BatchNorm in training (batch statistics: Network
+    /// shares its features instead) and Dropout drawing masks (one random stream) are not.
     virtual bool columnwise() const { return false; }
     /// Sizes the output for `input` and keeps `input` for forwardColumns and backward; computes
     /// nothing. Only for columnwise() layers.
