@@ -99,7 +99,7 @@ const Matrix<S> &BatchNorm<S>::prepareForward(const Matrix<S> &x)
         m_inferenceMean = runningMean();
         const Vector<S> variance = runningVariance();
         for (Eigen::Index i = 0; i < variance.size(); ++i)
-            m_invStd[i] = S(1) / std::sqrt(variance[i] + static_cast<S>(m_eps));
+            m_invStd[i] = static_cast<S>(1.0 / std::sqrt(static_cast<double>(variance[i]) + m_eps));
     }
     m_lastForwardTrained = this->m_training;
     return m_output;
@@ -126,7 +126,7 @@ void BatchNorm<S>::forwardFeatures(Eigen::Index begin, Eigen::Index count)
     const S *x = m_input->data();
     S *xhat = m_xhat.data(), *out = m_output.data();
     const Eigen::Index rows = m_input->rows(), batch = m_input->cols();
-    const S invBatch = S(1) / static_cast<S>(batch), eps = static_cast<S>(m_eps);
+    const S columns = static_cast<S>(batch);
     forEachRowBlock<S>(begin, count, [&]<int Rows>(Eigen::Index r, Eigen::Index n) {
         using Block = RowBlock<S, Rows>;
         using In = Eigen::Map<const Block>;
@@ -134,16 +134,16 @@ void BatchNorm<S>::forwardFeatures(Eigen::Index begin, Eigen::Index count)
         Block sum = Block::Zero(n);
         for (Eigen::Index c = 0; c < batch; ++c)
             sum += In(x + c * rows + r, n);
-        const Block mean = sum * invBatch;
+        const Block mean = sum / columns;
         Block squares = Block::Zero(n); // about the mean: a second pass, no cancellation
         for (Eigen::Index c = 0; c < batch; ++c)
             squares += (In(x + c * rows + r, n) - mean).square();
-        const Block var = squares * invBatch; // biased
-        // 1/√(σ² + ε) correctly rounded, as PyTorch (Eigen's fast-math AVX-512 rsqrt and sqrt
-        // are approximations).
+        const Block var = squares / columns; // biased
+        // 1/√(σ² + ε) in double, rounded once, as PyTorch's InvStd (Eigen's fast-math AVX-512
+        // rsqrt and sqrt are approximations).
         Block invStd(n);
         for (Eigen::Index i = 0; i < n; ++i)
-            invStd[i] = S(1) / std::sqrt(var[i] + eps);
+            invStd[i] = static_cast<S>(1.0 / std::sqrt(static_cast<double>(var[i]) + m_eps));
         Out(m_batchMean.data() + r, n) = mean;
         Out(m_batchVar.data() + r, n) = var;
         Out(m_invStd.data() + r, n) = invStd;

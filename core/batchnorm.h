@@ -31,8 +31,8 @@ BnInference bnInferenceFromName(std::string_view name);
 ///
 /// Each feature's statistics are its own, so a training-mode forward and backward can be computed
 /// in feature (row) ranges on two threads (Network): prepareForward, forwardFeatures for
-/// [0, featureCut) and [featureCut, features) concurrently, then finishForward; prepareBackward
-/// and backwardFeatures for the same two ranges. forward() and backward() compute the same two
+/// [0, featureCut) and [featureCut, features) concurrently, then finishForward;
+/// prepareBackwardFeatures and backwardFeatures for the same two ranges. forward() and backward() compute the same two
 /// ranges one after the other, so the bits never depend on whether two threads ran them. In
 /// inference mode the statistics are constants and the forward is columnwise instead.
 template <typename S>
@@ -66,8 +66,10 @@ public:
     /// Calls for disjoint ranges may run concurrently; nothing is allocated.
     void backwardFeatures(Eigen::Index begin, Eigen::Index count);
     /// Where forward() and backward() cut the features in two: half of them, rounded down to a
-    /// whole block of the kernels (256 bytes of a column: 64 floats, 32 doubles), so that neither
-    /// thread writes the other's cache lines; 0 (one part) below two blocks.
+    /// whole block of the kernels (256 bytes of a column: 64 floats, 32 doubles); 0 (one part)
+    /// below two blocks. When a column is a whole number of cache lines (features a multiple of
+    /// 16 floats or 8 doubles), neither thread writes the other's lines; otherwise the lines at
+    /// the cut and at the column ends are shared (slower, never wrong: the rows are disjoint).
     static Eigen::Index featureCut(Eigen::Index features);
     std::string kind() const override { return "batchnorm"; }
 

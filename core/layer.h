@@ -40,7 +40,8 @@ public:
     /// shares its features instead) and Dropout drawing masks (one random stream) are not.
     virtual bool columnwise() const { return false; }
     /// Sizes the output for `input` and keeps `input` for forwardColumns and backward; computes
-    /// nothing. Only for columnwise() layers.
+    /// nothing. Only for columnwise() layers (and a training-mode BatchNorm, before its
+    /// forwardFeatures).
     virtual const Matrix<S> &prepareForward(const Matrix<S> &input)
     {
         (void)input;

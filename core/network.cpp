@@ -201,7 +201,10 @@ const Matrix<S> &Network<S>::forward(const Matrix<S> &input)
             m_sharedBatchNorm = m_sequenceBatchNorm[end];
             if (!m_sharedBatchNorm) // splitsForwardByColumns admits no other such layer
                 throw std::logic_error("Network: a split forward met a layer that is not columnwise");
-            shareWork(2, [this](int part) { batchNormFeatures(part, true); });
+            if (BatchNorm<S>::featureCut(m_sharedBatchNorm->features()) == 0)
+                batchNormFeatures(1, true); // one part: all features, on this thread
+            else
+                shareWork(2, [this](int part) { batchNormFeatures(part, true); });
             m_sharedBatchNorm->finishForward();
             first = end + 1;
         }
@@ -243,7 +246,8 @@ void Network<S>::backward()
 {
     const Matrix<S> *g = &m_output->backward(m_loss->backward());
     // The activations' backward is element-wise (Maxout's per column): while the products keep
-    // the helper busy, each thread takes one half of the batch's columns, cut as the forward is.
+    // the helper busy, each thread takes one half of the batch's columns, cut as the forward is,
+    // and a training-mode BatchNorm's backward one of its two feature ranges.
     const Eigen::Index columns = g->cols(), cut = forwardCut(columns);
     const bool split = cut >= kMinColumnsPerHalf && columns - cut >= kMinColumnsPerHalf && keepsHelperBusy(columns);
     m_lastBackwardSplit = false;
@@ -268,7 +272,10 @@ void Network<S>::backward()
         if (it->batchNorm && split && it->batchNorm->lastForwardTrained()) {
             g = &it->batchNorm->prepareBackwardFeatures(*g);
             m_sharedBatchNorm = it->batchNorm.get();
-            shareWork(2, [this](int part) { batchNormFeatures(part, false); });
+            if (BatchNorm<S>::featureCut(m_sharedBatchNorm->features()) == 0)
+                batchNormFeatures(1, false);
+            else
+                shareWork(2, [this](int part) { batchNormFeatures(part, false); });
             m_lastBackwardSplit = true;
         } else if (it->batchNorm) {
             g = &it->batchNorm->backward(*g);

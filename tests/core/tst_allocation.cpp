@@ -92,13 +92,16 @@ void TestAllocation::stepAllocatesNothing_data()
     QTest::addColumn<double>("weightDecay");
     QTest::addColumn<int>("batch");
     // Width 256 at batch 64 makes products big enough to be split over two threads; at batch 256
-    // without BatchNorm the whole forward is split by columns (Network::splitsForwardByColumns).
+    // the whole forward is split by columns (Network::splitsForwardByColumns), with BatchNorm in
+    // stages that share its features.
     QTest::newRow("tanh/bn-off/sgd/width-64") << 64 << int(ActivationKind::Tanh) << false << 0.0
                                                << int(OptimizerKind::Sgd) << 0.0 << 64;
     QTest::newRow("tanh/bn-on/sgd/width-256") << 256 << int(ActivationKind::Tanh) << true << 0.0
                                                << int(OptimizerKind::Sgd) << 0.0 << 64;
     QTest::newRow("tanh/bn-off/sgd/width-256/batch-256") << 256 << int(ActivationKind::Tanh) << false << 0.0
                                                           << int(OptimizerKind::Sgd) << 0.0 << 256;
+    QTest::newRow("tanh/bn-on/sgd/width-256/batch-256") << 256 << int(ActivationKind::Tanh) << true << 0.0
+                                                         << int(OptimizerKind::Sgd) << 0.0 << 256;
     QTest::newRow("relu/bn-on/adam/decay") << 64 << int(ActivationKind::Relu) << true << 0.0
                                             << int(OptimizerKind::Adam) << 1e-4 << 64;
     QTest::newRow("elu/dropout/momentum/decay") << 64 << int(ActivationKind::Elu) << false << 0.3

@@ -162,43 +162,48 @@ void TestBatchNorm::networkModeSwitch()
 
 void TestBatchNorm::featureBlocksMatchDoubleReference_data()
 {
+    QTest::addColumn<bool>("isDouble");
     QTest::addColumn<int>("features");
-    // The training kernels take 64 features at a time, then 16, then the rest, from where each
-    // of the two parts (cut at featureCut) starts: 150 = [0, 64) + [64, 128) 16 16 + 6;
-    // 100 = one part, 64 + 16 16 + 4; 7 = the rest only.
-    QTest::newRow("150") << 150;
-    QTest::newRow("100") << 100;
-    QTest::newRow("7") << 7;
+    // The training kernels take 256 bytes of a column at a time (64 floats, 32 doubles), then a
+    // quarter of that (16, 8), then the rest, from where each of the two parts (cut at
+    // featureCut) starts. float: 150 = [0, 64) + [64, 150) as 64 16 6; 100 = one part, 64 16 16 4;
+    // 7 = the rest only. double: 75 = [0, 32) + [32, 75) as 32 8 3; 7 as 7.
+    QTest::newRow("float, 150") << false << 150;
+    QTest::newRow("float, 100") << false << 100;
+    QTest::newRow("float, 7") << false << 7;
+    QTest::newRow("double, 75") << true << 75;
+    QTest::newRow("double, 7") << true << 7;
 }
 
-void TestBatchNorm::featureBlocksMatchDoubleReference()
+template <typename S>
+static void checkFeatureBlocks(int features)
 {
-    // Every block path of the float training forward and backward computes the textbook formulas,
-    // checked against a double computation of the same batch.
-    QFETCH(int, features);
+    // Every block path of the training forward and backward computes the textbook formulas,
+    // checked against a double computation of the same batch (in S's precision).
+    const double tolerance = std::is_same_v<S, float> ? 1e-5 : 1e-12;
     const int batch = 37;
-    BatchNorm<float> bn(features);
-    bn.gamma() = (1.0 + 0.5 * randomMatrix(features, 1, 2).array()).matrix().cast<float>();
-    bn.beta() = randomMatrix(features, 1, 3).cast<float>();
+    BatchNorm<S> bn(features);
+    bn.gamma() = (1.0 + 0.5 * randomMatrix(features, 1, 2).array()).matrix().cast<S>();
+    bn.beta() = randomMatrix(features, 1, 3).cast<S>();
     Matrix<double> x = randomMatrix(features, batch, 4, 2.0);
     for (int r = 0; r < features; ++r)
         x.row(r).array() += 0.1 * r; // a different mean for every feature
     const Matrix<double> dy = randomMatrix(features, batch, 5);
-    const Matrix<float> y = bn.forward(x.cast<float>());
-    const Matrix<float> dx = bn.backward(dy.cast<float>());
+    const Matrix<S> y = bn.forward(x.cast<S>());
+    const Matrix<S> dx = bn.backward(dy.cast<S>());
 
-    const Matrix<double> xf = x.cast<float>().cast<double>(), dyf = dy.cast<float>().cast<double>();
-    const Eigen::VectorXd gamma = bn.gamma().cast<double>(), beta = bn.beta().cast<double>();
+    const Matrix<double> xs = x.cast<S>().template cast<double>(), dys = dy.cast<S>().template cast<double>();
+    const Eigen::VectorXd gamma = bn.gamma().template cast<double>(), beta = bn.beta().template cast<double>();
     for (int r = 0; r < features; ++r) {
-        const double mean = xf.row(r).mean();
-        const double var = (xf.row(r).array() - mean).square().mean();
+        const double mean = xs.row(r).mean();
+        const double var = (xs.row(r).array() - mean).square().mean();
         const double invStd = 1.0 / std::sqrt(var + 1e-5);
-        const Eigen::ArrayXd xhat = (xf.row(r).array() - mean).transpose() * invStd;
-        const Eigen::ArrayXd g = dyf.row(r).transpose().array();
+        const Eigen::ArrayXd xhat = (xs.row(r).array() - mean).transpose() * invStd;
+        const Eigen::ArrayXd g = dys.row(r).transpose().array();
         const double dBeta = g.sum(), dGamma = (g * xhat).sum();
         const Eigen::ArrayXd expectedDx = (g - xhat * dGamma / batch - dBeta / batch) * gamma[r] * invStd;
         const Eigen::ArrayXd expectedY = gamma[r] * xhat + beta[r];
-        const auto near = [](double got, double want, double scale) { return std::abs(got - want) <= 1e-5 * scale; };
+        const auto near = [tolerance](double got, double want, double scale) { return std::abs(got - want) <= tolerance * scale; };
         QVERIFY2(near(bn.batchMean()[r], mean, std::abs(mean) + 1.0), qPrintable(QString::number(r)));
         QVERIFY2(near(bn.batchVariance()[r], var, var), qPrintable(QString::number(r)));
         QVERIFY(near(bn.betaGradient()(r, 0), dBeta, g.abs().sum()));
@@ -209,6 +214,16 @@ void TestBatchNorm::featureBlocksMatchDoubleReference()
                      qPrintable(QStringLiteral("dx %1 %2").arg(r).arg(c)));
         }
     }
+}
+
+void TestBatchNorm::featureBlocksMatchDoubleReference()
+{
+    QFETCH(bool, isDouble);
+    QFETCH(int, features);
+    if (isDouble)
+        checkFeatureBlocks<double>(features);
+    else
+        checkFeatureBlocks<float>(features);
 }
 
 QTEST_APPLESS_MAIN(TestBatchNorm)

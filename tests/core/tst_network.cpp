@@ -538,14 +538,15 @@ void TestNetwork::splitForwardMatchesWholeForward_data()
     QTest::addColumn<bool>("batchNorm");
     QTest::addColumn<int>("width");
     // 200 columns cut at 96 (a multiple of 16), 130 at 64: the halves differ in size. With
-    // BatchNorm the halves meet at every BatchNorm, whose features are cut at 48 of 96 (Maxout:
-    // 96 of 192) or 48 of 100 (the second part ends in a tail of 4, not a multiple of 16).
+    // BatchNorm the halves meet at every BatchNorm, whose features (BatchNorm::featureCut) are
+    // one part at 96; cut at 64 of 150, the second part a 64-block, a 16-block and a tail of 6;
+    // and at 64 of 192 (Maxout's 2 × 96), the second part two 64-blocks.
     QTest::newRow("tanh, 200") << int(ActivationKind::Tanh) << 200 << false << 96;
     QTest::newRow("relu, 130") << int(ActivationKind::Relu) << 130 << false << 96;
     QTest::newRow("elu, 256") << int(ActivationKind::Elu) << 256 << false << 96;
     QTest::newRow("maxout, 200") << int(ActivationKind::Maxout) << 200 << false << 96;
     QTest::newRow("tanh, BatchNorm, 200") << int(ActivationKind::Tanh) << 200 << true << 96;
-    QTest::newRow("relu, BatchNorm, 130, width 100") << int(ActivationKind::Relu) << 130 << true << 100;
+    QTest::newRow("relu, BatchNorm, 130, width 150") << int(ActivationKind::Relu) << 130 << true << 150;
     QTest::newRow("maxout, BatchNorm, 256") << int(ActivationKind::Maxout) << 256 << true << 96;
 }
 
@@ -625,6 +626,7 @@ void TestNetwork::splitForwardMatchesWholeForward()
 
 void TestNetwork::splitForwardOnlyWhereColumnsAreIndependent()
 {
+    // Which networks split (a BatchNorm in training splits too: in stages that share its features).
     const SplitThreshold small(1e4);
     const Matrix<float> x = randomMatrix(50, 256, 5).cast<float>();
     NetworkConfig c;
@@ -652,9 +654,14 @@ void TestNetwork::splitForwardOnlyWhereColumnsAreIndependent()
         QVERIFY(net.splitsForwardByColumns(x));
         net.forward(x);
         QVERIFY(net.lastForwardSplit());
+        // In inference BatchNorm is columnwise: one stage, the same values as unsplit.
         net.setTraining(false);
-        net.forward(x);
+        const Matrix<float> split = net.forward(x);
         QVERIFY(net.lastForwardSplit());
+        const SplitThreshold never(std::numeric_limits<double>::infinity());
+        const Matrix<float> whole = net.forward(x);
+        QVERIFY(!net.lastForwardSplit());
+        QVERIFY(maxDifference(split, whole) <= 1e-5 * std::max(1.0f, whole.cwiseAbs().maxCoeff()));
     }
     {
         NetworkConfig dropout = c;
@@ -683,7 +690,7 @@ void TestNetwork::splitHalvesGetTheSameBitsOnEitherThread_data()
 {
     QTest::addColumn<bool>("batchNorm");
     QTest::newRow("plain") << false;
-    QTest::newRow("BatchNorm") << true; // and its two feature parts
+    QTest::newRow("BatchNorm") << true; // and its two feature parts, on one thread
 }
 
 void TestNetwork::splitHalvesGetTheSameBitsOnEitherThread()
@@ -700,6 +707,8 @@ void TestNetwork::splitHalvesGetTheSameBitsOnEitherThread()
     c.init.kind = InitKind::XavierNormal;
     QFETCH(bool, batchNorm);
     c.batchNorm = batchNorm;
+    if (batchNorm)
+        c.widths = {160}; // BatchNorm's features cut at 64: two parts
     Network<float> twoThreads(c), oneThread(c);
     const Matrix<float> x = randomMatrix(50, 192, 6).cast<float>();
     const Matrix<float> expected = twoThreads.forward(x);
@@ -728,9 +737,9 @@ void TestNetwork::splitBackwardGetsTheSameBits_data()
 void TestNetwork::splitBackwardGetsTheSameBits()
 {
     // At a batch of 200 whose products keep the helper busy, the activations' gradients are
-    // computed in two column halves (96 and 104 columns) on two threads. From the same forward,
-    // every gradient equals, bit for bit, that of a backward with no helper at all, BatchNorm or
-    // not (the halves do not depend on the batch's other columns in the backward either).
+    // computed in two column halves (96 and 104 columns) on two threads, and BatchNorm's in its
+    // two feature ranges (cut at 128 of 256). From the same forward, every gradient equals, bit
+    // for bit, that of a backward with no helper at all.
     QFETCH(int, activation);
     QFETCH(bool, batchNorm);
     NetworkConfig c;
