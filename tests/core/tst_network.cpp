@@ -54,6 +54,17 @@ double maxDifference(const Matrix<float> &a, const Matrix<float> &b)
 }
 
 /// What a forward and backward leave behind: output, every z and a, every parameter gradient.
+/// A config of `depth` hidden layers of `width` between `inputs` and `classes`; the rest default.
+NetworkConfig shaped(int inputs, int classes, int depth, int width)
+{
+    NetworkConfig c;
+    c.inputs = inputs;
+    c.classes = classes;
+    c.depth = depth;
+    c.widths = {width};
+    return c;
+}
+
 struct Pass {
     std::vector<Matrix<float>> values;
 };
@@ -213,11 +224,7 @@ void TestNetwork::learnsXor()
     Matrix<float> x;
     std::vector<int> labels;
     xorData(x, labels);
-    NetworkConfig c;
-    c.inputs = 2;
-    c.classes = 2;
-    c.depth = 2;
-    c.widths = {16};
+    NetworkConfig c = shaped(2, 2, 2, 16);
     c.activation = ActivationKind::Relu;
     c.init.kind = InitKind::HeNormal;
     c.batchNorm = batchNorm;
@@ -240,11 +247,7 @@ void TestNetwork::learnsXor()
 void TestNetwork::divergenceIsAStatus()
 {
     // ReLU with N(0, 1) weights, 10 layers deep, and a huge learning rate: the loss overflows.
-    NetworkConfig c;
-    c.inputs = 20;
-    c.classes = 5;
-    c.depth = 10;
-    c.widths = {64};
+    NetworkConfig c = shaped(20, 5, 10, 64);
     c.activation = ActivationKind::Relu;
     c.init = InitSpec{InitKind::Normal, 1.0};
     Network<float> net(c);
@@ -352,11 +355,7 @@ void TestNetwork::updateNormsMeasureTheStep()
     // 300 × 20 = 6000 entries, so the optimizer's 2048-entry chunks end inside it.
     QFETCH(int, kind);
     QFETCH(double, decay);
-    NetworkConfig c;
-    c.inputs = 20;
-    c.classes = 3;
-    c.depth = 2;
-    c.widths = {300};
+    NetworkConfig c = shaped(20, 3, 2, 300);
     c.activation = ActivationKind::Tanh;
     c.init.kind = InitKind::XavierNormal;
     Network<float> net(c);
@@ -432,11 +431,7 @@ void TestNetwork::sharedUpdateGetsTheSameBits()
     // recorded norms come out bit for bit as when this thread updates everything.
     QFETCH(int, kind);
     QFETCH(double, decay);
-    NetworkConfig c;
-    c.inputs = 784;
-    c.classes = 10;
-    c.depth = 2;
-    c.widths = {256};
+    NetworkConfig c = shaped(784, 10, 2, 256);
     c.activation = ActivationKind::Tanh;
     c.init.kind = InitKind::XavierNormal;
     OptimizerConfig oc;
@@ -493,11 +488,7 @@ void TestNetwork::sharedMeasurementMatchesLayerByLayer()
     QFETCH(bool, measured);
     // Products that keep the helper busy, so that it is awake and takes tasks when the
     // measurement starts right after the step.
-    NetworkConfig c;
-    c.inputs = 64;
-    c.classes = 4;
-    c.depth = 4;
-    c.widths = {256};
+    NetworkConfig c = shaped(64, 4, 4, 256);
     c.activation = ActivationKind::Tanh;
     c.init.kind = InitKind::XavierNormal;
     c.batchNorm = batchNorm;
@@ -558,11 +549,7 @@ void TestNetwork::splitForwardMatchesWholeForward()
     QFETCH(int, batch);
     QFETCH(bool, batchNorm);
     QFETCH(int, width);
-    NetworkConfig c;
-    c.inputs = 50;
-    c.classes = 7;
-    c.depth = 3;
-    c.widths = {width};
+    NetworkConfig c = shaped(50, 7, 3, width);
     c.batchNorm = batchNorm;
     c.activation = static_cast<ActivationKind>(activation);
     c.init.kind = InitKind::XavierNormal;
@@ -629,11 +616,7 @@ void TestNetwork::splitForwardOnlyWhereColumnsAreIndependent()
     // Which networks split (a BatchNorm in training splits too: in stages that share its features).
     const SplitThreshold small(1e4);
     const Matrix<float> x = randomMatrix(50, 256, 5).cast<float>();
-    NetworkConfig c;
-    c.inputs = 50;
-    c.classes = 3;
-    c.depth = 2;
-    c.widths = {64};
+    NetworkConfig c = shaped(50, 3, 2, 64);
     {
         Network<float> plain(c);
         QVERIFY(plain.splitsForwardByColumns(x));
@@ -699,11 +682,7 @@ void TestNetwork::splitHalvesGetTheSameBitsOnEitherThread()
     // split forward runs both halves on one thread (as in compare mode, with two runs training):
     // the bits must not change.
     const SplitThreshold small(1e4);
-    NetworkConfig c;
-    c.inputs = 50;
-    c.classes = 5;
-    c.depth = 3;
-    c.widths = {80};
+    NetworkConfig c = shaped(50, 5, 3, 80);
     c.init.kind = InitKind::XavierNormal;
     QFETCH(bool, batchNorm);
     c.batchNorm = batchNorm;
@@ -742,11 +721,7 @@ void TestNetwork::splitBackwardGetsTheSameBits()
     // for bit, that of a backward with no helper at all.
     QFETCH(int, activation);
     QFETCH(bool, batchNorm);
-    NetworkConfig c;
-    c.inputs = 256;
-    c.classes = 10;
-    c.depth = 3;
-    c.widths = {256};
+    NetworkConfig c = shaped(256, 10, 3, 256);
     c.activation = static_cast<ActivationKind>(activation);
     c.batchNorm = batchNorm;
     c.init.kind = InitKind::XavierNormal;
