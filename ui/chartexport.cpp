@@ -39,6 +39,27 @@ constexpr int kCaptionPadding = 8;
 constexpr int kDashboardGap = 12;
 constexpr qreal kMinScale = 1.0, kMaxScale = 4.0;
 
+// On screen, history lines carry only what their pixel columns show; an export, scaled up to 4×
+// or drawn as vectors, gets every point while it is being written.
+class EveryPoint {
+public:
+    explicit EveryPoint(std::vector<DashboardView *> views) : m_views(std::move(views))
+    {
+        for (DashboardView *view : m_views)
+            view->setEveryPoint(true);
+    }
+    ~EveryPoint()
+    {
+        for (DashboardView *view : m_views)
+            view->setEveryPoint(false);
+    }
+    EveryPoint(const EveryPoint &) = delete;
+    EveryPoint &operator=(const EveryPoint &) = delete;
+
+private:
+    std::vector<DashboardView *> m_views;
+};
+
 ViewLayout layoutOf(DashboardView *view)
 {
     ViewLayout layout;
@@ -294,11 +315,13 @@ QString exportCaption(const core::RunConfig &config, long long step)
 
 QImage renderView(DashboardView *view, const ExportOptions &options)
 {
+    const EveryPoint everyPoint({view});
     return rasterize(viewSheet(view, options.caption), clampScale(options.scale));
 }
 
 void exportView(DashboardView *view, const QString &path, ExportFormat format, const ExportOptions &options)
 {
+    const EveryPoint everyPoint({view});
     const std::vector<Sheet> sheets{viewSheet(view, options.caption)};
     writeAtomically(path, [&](QSaveFile &file) {
         return writeImage(file, sheets, format, clampScale(options.scale), screenDpi(view), view->title());
@@ -310,6 +333,7 @@ void exportDashboard(const std::vector<DashboardView *> &views, const QString &p
 {
     if (views.empty())
         throw ExportError(QStringLiteral("Cannot write '%1': there is no view to export").arg(path).toStdString());
+    const EveryPoint everyPoint(views);
     std::vector<Sheet> sheets;
     const QString title = QApplication::translate("ChartExport", "LayerLens dashboard");
     if (format == ExportFormat::Pdf) {

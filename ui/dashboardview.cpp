@@ -156,6 +156,14 @@ void DashboardView::setPresentation(bool on)
     refreshPresentation();
 }
 
+void DashboardView::setEveryPoint(bool on)
+{
+    if (m_everyPoint == on)
+        return;
+    m_everyPoint = on;
+    everyPointChanged();
+}
+
 void DashboardView::refreshPresentation()
 {
     for (QChart *chart : charts())

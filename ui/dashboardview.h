@@ -44,6 +44,11 @@ public:
     QString title() const { return m_title; }
     /// The charts of this view, for export.
     virtual QList<QChart *> charts() const { return {}; }
+    /// Lines through every point they have (on for an export, which may be scaled up to 4× or
+    /// be vectors), or, by default, only through what the plot's pixel columns can show
+    /// (decimateLine()). Views with history lines draw them again when it changes.
+    void setEveryPoint(bool on);
+    bool everyPoint() const { return m_everyPoint; }
 
     /// Offers `menu` (export commands, owned elsewhere) from the view's context menu and from a
     /// small button in its top-right corner.
@@ -137,6 +142,8 @@ public:
 protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    /// Called when everyPoint() changes: views with history lines draw them again.
+    virtual void everyPointChanged() {}
 
     /// The smallest box around some points; empty until a point is included.
     struct DataRange {
@@ -156,6 +163,7 @@ private:
     QString m_title;
     QMenu *m_exportMenu = nullptr;
     bool m_presentation = false;
+    bool m_everyPoint = false;
     QToolButton *m_exportButton = nullptr;
 };
 

@@ -42,6 +42,11 @@ QList<QChart *> LayerBarsAndHistoryView::charts() const
     return {m_bars, m_history};
 }
 
+void LayerBarsAndHistoryView::everyPointChanged()
+{
+    m_history->setEveryPoint(everyPoint());
+}
+
 int LayerBarsAndHistoryView::seriesCount() const
 {
     return m_bars->barCount() + m_history->lineCount();
@@ -64,7 +69,7 @@ void LayerBarsAndHistoryView::showFrame(const Frame &frame)
     }
     m_bars->setValues(layers, values);
     if (frame.history != m_drawnHistory || !frame.history || layers != m_drawnLayers) {
-        m_history->setHistory(frame.history.get(), layers, m_historyKey);
+        m_history->setHistory(frame.history, layers, m_historyKey);
         m_drawnHistory = frame.history;
         m_drawnLayers = layers;
     }

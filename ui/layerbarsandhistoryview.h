@@ -36,6 +36,7 @@ protected:
                             std::string historyKey, double (*value)(const core::LayerStats &), QWidget *parent);
 
     void resizeEvent(QResizeEvent *event) override;
+    void everyPointChanged() override;
     LayerBarChart *barChart() const { return m_bars; }
     LayerHistoryChart *lineChart() const { return m_history; }
 

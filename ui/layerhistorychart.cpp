@@ -2,6 +2,7 @@
 
 #include "core/history.h"
 #include "ui/dashboardview.h"
+#include "ui/linedecimation.h"
 #include "ui/logscale.h"
 
 #include <QLegend>
@@ -52,6 +53,15 @@ LayerHistoryChart::LayerHistoryChart(const QStringList &titles, const QString &v
     DashboardView::fitLogAxis(m_valueAxis, LogScale(), valueTitle);
     // The legend depends on the chart's size: fit it again when that changes, even while paused.
     connect(this, &QGraphicsWidget::geometryChanged, this, &LayerHistoryChart::updateLegendAndTitle);
+    // Lines decimated for another width would lose detail on a wider plot and carry points a
+    // narrower one cannot show: draw them again (after the relayout has finished).
+    connect(
+        this, &QChart::plotAreaChanged, this,
+        [this] {
+            if (!m_everyPoint && m_columns > 0 && plotColumns(this) != m_columns)
+                draw();
+        },
+        Qt::QueuedConnection);
 }
 
 void LayerHistoryChart::setReferenceLine(double value, const QString &name, const QString &shortName)
@@ -100,9 +110,26 @@ void LayerHistoryChart::setLineCount(int count)
     }
 }
 
-void LayerHistoryChart::setHistory(const core::History *history, const QList<int> &layers, const std::string &key)
+void LayerHistoryChart::setHistory(std::shared_ptr<const core::History> history, const QList<int> &layers,
+                                   const std::string &key)
 {
-    const int count = static_cast<int>(layers.size());
+    m_history = std::move(history);
+    m_layers = layers;
+    m_key = key;
+    draw();
+}
+
+void LayerHistoryChart::setEveryPoint(bool on)
+{
+    if (m_everyPoint == on)
+        return;
+    m_everyPoint = on;
+    draw();
+}
+
+void LayerHistoryChart::draw()
+{
+    const int count = static_cast<int>(m_layers.size());
     setLineCount(count);
 
     LogScale scale;
@@ -117,7 +144,7 @@ void LayerHistoryChart::setHistory(const core::History *history, const QList<int
         QList<QPointF> &buffer = m_buffers[j];
         buffer.clear();
         const core::Series *series =
-            history ? history->find("layer" + std::to_string(layers[j]) + "." + key) : nullptr;
+            m_history ? m_history->find("layer" + std::to_string(m_layers[j]) + "." + m_key) : nullptr;
         if (series) {
             buffer.reserve(static_cast<qsizetype>(series->points().size()));
             for (const core::Series::Point &p : series->points()) {
@@ -132,24 +159,22 @@ void LayerHistoryChart::setHistory(const core::History *history, const QList<int
         }
         anyPoint = anyPoint || !buffer.isEmpty();
     }
-    DashboardView::fitLogAxis(m_valueAxis, scale, m_valueTitle);
-
-    for (int j = 0; j < count; ++j) {
-        QList<QPointF> &buffer = m_buffers[j];
-        for (QPointF &point : buffer)
-            point.setY(scale.clamp(point.y()));
-        QLineSeries *line = m_lines[j];
-        line->setName(QStringLiteral("L%1").arg(layers[j]));
-        line->setPointsVisible(buffer.size() == 1); // a lone point draws no line
-        line->replace(buffer);
-    }
-
     if (!anyPoint) {
         firstStep = 0.0;
         lastStep = 1.0;
     } else if (lastStep <= firstStep) {
         lastStep = firstStep + 1.0;
     }
+
+    // Qt Charts strokes every point of every line again when a line's points or an axis range
+    // change. Emptied first, the lines cost nothing while both axes move, and each is stroked
+    // once, with its new points.
+    for (QLineSeries *line : m_lines)
+        if (line->count() > 0)
+            line->clear();
+    if (m_reference)
+        m_reference->clear();
+    DashboardView::fitLogAxis(m_valueAxis, scale, m_valueTitle);
     // Never a moment with thousands of ticks: a coarser interval goes in before the wider range,
     // a finer one after the narrower range.
     // As many labels as the plot's width holds (a step label needs about 70 px), at most kStepTicks.
@@ -161,6 +186,23 @@ void LayerHistoryChart::setHistory(const core::History *history, const QList<int
     } else {
         m_stepAxis->setRange(firstStep, lastStep);
         m_stepAxis->setTickInterval(interval);
+    }
+
+    const int columns = m_everyPoint ? 0 : plotColumns(this);
+    const double bottom = scale.lower(); // values below it are drawn on the bottom edge
+    m_columns = 0;
+    for (int j = 0; j < count; ++j) {
+        const QList<QPointF> &buffer = m_buffers[j];
+        // Raising values to the bottom edge keeps their order, so it may follow the decimation.
+        decimateLine(buffer, firstStep, lastStep, columns, m_decimated);
+        if (m_decimated.size() < buffer.size())
+            m_columns = columns;
+        for (QPointF &point : m_decimated)
+            point.setY(std::max(point.y(), bottom));
+        QLineSeries *line = m_lines[j];
+        line->setName(QStringLiteral("L%1").arg(m_layers[j]));
+        line->setPointsVisible(m_decimated.size() == 1); // a lone point draws no line
+        line->replace(m_decimated);
     }
 
     if (m_reference) {

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <string>
 
 QT_BEGIN_NAMESPACE
@@ -42,12 +43,18 @@ public:
     void setReferenceLine(double value, const QString &name, const QString &shortName = {});
     /// Draws "layer<n>.<key>" of `history` (may be null: no points) for each n of `layers`, in
     /// that order. NaN/±Inf and negative values are skipped. Series are added or removed only
-    /// when the number of layers changes.
-    void setHistory(const core::History *history, const QList<int> &layers, const std::string &key);
+    /// when the number of layers changes. Each line gets only the points its plot's pixel columns
+    /// can show (decimateLine()), unless setEveryPoint() is on; the chart keeps `history` to draw
+    /// again when the plot changes width.
+    void setHistory(std::shared_ptr<const core::History> history, const QList<int> &layers, const std::string &key);
+    /// Every kept history point on the lines (for exports, which may be scaled up or be vectors),
+    /// or (the default) only what the plot's pixel columns can show. Redraws when it changes.
+    void setEveryPoint(bool on);
 
     /// Number of layer lines (the reference line not counted).
     int lineCount() const { return static_cast<int>(m_lines.size()); }
-    /// The points of line j as plotted (x = step, y clamped to the axis).
+    /// The points of line j as plotted (x = step, y clamped to the axis; decimated on a plot
+    /// narrower than half the points).
     QList<QPointF> linePoints(int line) const;
     QLogValueAxis *valueAxis() const { return m_valueAxis; }
     QValueAxis *stepAxis() const { return m_stepAxis; }
@@ -55,6 +62,7 @@ public:
     QLineSeries *referenceLine() const { return m_reference; }
 
 private:
+    void draw();
     void updateLegendAndTitle();
 
     void setLineCount(int count);
@@ -67,7 +75,13 @@ private:
     QValueAxis *m_stepAxis = nullptr;
     QLogValueAxis *m_valueAxis = nullptr;
     QList<QLineSeries *> m_lines;
-    QList<QList<QPointF>> m_buffers; // reused, one per line
+    QList<QList<QPointF>> m_buffers; // reused, one per line: every point of the history
+    QList<QPointF> m_decimated;      // reused: the points a line gets
+    std::shared_ptr<const core::History> m_history;
+    QList<int> m_layers;
+    std::string m_key;
+    bool m_everyPoint = false;
+    int m_columns = 0;        // pixel columns the lines were decimated for (0: not decimated)
     QLineSeries *m_reference = nullptr;
     double m_referenceValue = 0.0;
     QList<QPointF> m_referenceBuffer;

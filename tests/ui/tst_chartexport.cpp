@@ -1,6 +1,6 @@
 // Exported images are right: PNG of the requested pixel size, not blank and in the series'
 // colours; SVG valid and made of the series' paths; PDF with one page per view; atomic writes
-// that leave no file behind on failure.
+// that leave no file behind on failure; views draw every point of their lines while exported.
 
 #include "ui/activationhistogramview.h"
 #include "ui/chartexport.h"
@@ -11,6 +11,8 @@
 #include "viewtestdata.h"
 
 #include <QAction>
+#include <QChart>
+#include <QChartView>
 #include <QClipboard>
 #include <QDir>
 #include <QGuiApplication>
@@ -24,10 +26,14 @@
 #include <QRegularExpression>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
+#include <QVBoxLayout>
+#include <QGraphicsRectItem>
 #include <QtTest>
 
 #include <cmath>
+#include <functional>
 #include <memory>
+#include <algorithm>
 
 using namespace layerlens;
 using namespace layerlens::ui;
@@ -72,6 +78,43 @@ int pixelsOf(const QImage &image, const QColor &colour)
     return count;
 }
 
+// A view whose chart holds an item that notes, each time it is painted, whether the view had
+// been asked to draw every point: exports must ask before they paint and stop asking after.
+class ProbeView : public DashboardView {
+public:
+    ProbeView() : DashboardView(QStringLiteral("probe"))
+    {
+        m_chart = new QChart;
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(makeChartView(m_chart, this));
+        new Item(this, m_chart);
+    }
+    void showFrame(const Frame &) override {}
+    QString viewId() const override { return QStringLiteral("probe"); }
+    QList<QChart *> charts() const override { return {m_chart}; }
+
+    std::vector<bool> calls;          // everyPoint() at each change, in order
+    std::vector<bool> paintedWithAll; // everyPoint() at each paint of the item
+
+protected:
+    void everyPointChanged() override { calls.push_back(everyPoint()); }
+
+private:
+    class Item : public QGraphicsRectItem {
+    public:
+        Item(ProbeView *view, QGraphicsItem *parent) : QGraphicsRectItem(10, 10, 50, 50, parent), m_view(view) {}
+        void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override
+        {
+            m_view->paintedWithAll.push_back(m_view->everyPoint());
+            QGraphicsRectItem::paint(painter, option, widget);
+        }
+
+    private:
+        ProbeView *m_view;
+    };
+    QChart *m_chart = nullptr;
+};
+
 } // namespace
 
 class TestChartExport : public QObject {
@@ -95,11 +138,44 @@ private slots:
     void viewMenuGoesWithTheView();
     void failedSaveIsReportedAndLeavesNoFile();
     void dashboardActionSkipsHiddenViews();
+    void exportsDrawEveryPoint();
 
 private:
     std::unique_ptr<GradientFlowView> m_gradients;
     QTemporaryDir m_dir;
 };
+
+void TestChartExport::exportsDrawEveryPoint()
+{
+    ProbeView probe;
+    probe.resize(300, 200);
+    probe.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&probe));
+    QCoreApplication::processEvents();
+    const std::vector<std::pair<QString, std::function<void()>>> exports{
+        {QStringLiteral("png"), [&] { exportView(&probe, m_dir.filePath(QStringLiteral("p.png")), ExportFormat::Png, ExportOptions{}); }},
+        {QStringLiteral("svg"), [&] { exportView(&probe, m_dir.filePath(QStringLiteral("p.svg")), ExportFormat::Svg, ExportOptions{}); }},
+        {QStringLiteral("pdf"), [&] { exportView(&probe, m_dir.filePath(QStringLiteral("p.pdf")), ExportFormat::Pdf, ExportOptions{}); }},
+        {QStringLiteral("clipboard image"), [&] { renderView(&probe, ExportOptions{}); }},
+        {QStringLiteral("dashboard"), [&] {
+             exportDashboard({&probe, m_gradients.get()}, m_dir.filePath(QStringLiteral("d.png")), ExportFormat::Png, ExportOptions{});
+         }},
+    };
+    for (const auto &[name, run] : exports) {
+        probe.calls.clear();
+        probe.paintedWithAll.clear();
+        run();
+        QVERIFY2(probe.calls == std::vector<bool>({true, false}), qPrintable(name));
+        QVERIFY2(!probe.paintedWithAll.empty(), qPrintable(name));
+        QVERIFY2(std::all_of(probe.paintedWithAll.begin(), probe.paintedWithAll.end(), [](bool all) { return all; }),
+                 qPrintable(name));
+    }
+    // A failed export stops asking too.
+    probe.calls.clear();
+    QVERIFY_THROWS_EXCEPTION(ExportError, exportView(&probe, m_dir.filePath(QStringLiteral("missing/dir/p.png")),
+                                                     ExportFormat::Png, ExportOptions{}));
+    QVERIFY(probe.calls == std::vector<bool>({true, false}));
+}
 
 void TestChartExport::initTestCase()
 {

@@ -1,6 +1,7 @@
 // The gradient-flow view draws one bar per layer of ‖∂L/∂W‖ on a log axis that spans every
 // norm (and at least two decades), one history line per layer, says "underflow" instead of
-// drawing zeros, skips NaN/Inf, follows the depth, and renders.
+// drawing zeros, skips NaN/Inf, follows the depth, gives a long history only the points its
+// plot's pixels show (every point to an export), and renders.
 
 #include "ui/gradientflowview.h"
 #include "ui/layerbarchart.h"
@@ -18,6 +19,8 @@
 #include <QValueAxis>
 #include <QtTest>
 
+#include <algorithm>
+#include <cmath>
 #include <limits>
 
 using layerlens::ui::DashboardView;
@@ -62,6 +65,7 @@ private slots:
     void labelsFitADashboardCell();
     void titlesGiveUpWordsBeforeEliding_data();
     void titlesGiveUpWordsBeforeEliding();
+    void longHistoryIsDecimatedToThePlot();
     void rendersToImage();
 };
 
@@ -369,6 +373,83 @@ void TestGradientFlowView::titlesGiveUpWordsBeforeEliding()
         else
             QVERIFY2(title != full[i] && title.contains(QStringLiteral("‖∂L/∂W‖")), qPrintable(title));
     }
+}
+
+void TestGradientFlowView::longHistoryIsDecimatedToThePlot()
+{
+    // A long history (4000 points a layer; a series keeps at most 4096), noisy like real norms: on
+    // screen each line gets only what the plot's pixel columns show, every point for an export,
+    // and a wider plot gets its detail back.
+    const int depth = 3, count = 4000;
+    auto history = std::make_shared<History>();
+    std::uint32_t state = 12345u;
+    const auto noise = [&state] {
+        state = state * 1664525u + 1013904223u;
+        return static_cast<double>(state >> 8) / static_cast<double>(1u << 24);
+    };
+    for (int p = 0; p < count; ++p)
+        for (int l = 1; l <= depth; ++l)
+            history->append("layer" + std::to_string(l) + ".grad_norm", 10LL * p, std::pow(10.0, -l - 2.0 * noise()));
+    const auto snapshot = collapsingTanh(depth);
+    GradientFlowView view;
+    view.resize(600, 260);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showFrame(frameOf(snapshot, history));
+    QTest::qWait(50); // laid out, and drawn again for the plot's final width
+    layerlens::ui::LayerHistoryChart *chart = view.historyChart();
+
+    // Every column of the plot holds the same lowest and highest value, and the same first and
+    // last point, as the whole history; the kept points are history points.
+    const auto checkAgainstPlot = [&](const char *when) {
+        const int columns = static_cast<int>(std::ceil(chart->plotArea().width() * view.devicePixelRatioF()));
+        QVERIFY2(columns > 50, when);
+        const double xMax = 10.0 * (count - 1);
+        for (int j = 0; j < depth; ++j) {
+            const QList<QPointF> line = chart->linePoints(j);
+            QVERIFY2(line.size() <= 4 * columns && line.size() < count, qPrintable(QString::number(line.size())));
+            const auto &all = history->find("layer" + std::to_string(j + 1) + ".grad_norm")->points();
+            std::vector<double> lo(columns, INFINITY), hi(columns, -INFINITY), keptLo = lo, keptHi = hi;
+            const auto column = [&](double x) { return std::clamp(static_cast<int>(std::floor(x * (columns / xMax))), 0, columns - 1); };
+            for (const auto &p : all) {
+                const int c = column(static_cast<double>(p.step));
+                lo[c] = std::min(lo[c], p.value);
+                hi[c] = std::max(hi[c], p.value);
+            }
+            for (const QPointF &p : line) {
+                const int c = column(p.x());
+                keptLo[c] = std::min(keptLo[c], p.y());
+                keptHi[c] = std::max(keptHi[c], p.y());
+                const auto step = static_cast<std::size_t>(std::llround(p.x() / 10.0));
+                QCOMPARE(p.y(), all[step].value);
+            }
+            for (int c = 0; c < columns; ++c) {
+                QCOMPARE(keptLo[c], lo[c]);
+                QCOMPARE(keptHi[c], hi[c]);
+            }
+            QCOMPARE(line.front().y(), all.front().value);
+            QCOMPARE(line.back(), QPointF(xMax, all.back().value));
+        }
+    };
+    checkAgainstPlot("on a 600 px view");
+    const qsizetype narrow = chart->linePoints(0).size();
+
+    chart->setEveryPoint(true);
+    for (int j = 0; j < depth; ++j)
+        QCOMPARE(chart->linePoints(j).size(), count);
+    chart->setEveryPoint(false);
+    QCOMPARE(chart->linePoints(0).size(), narrow);
+
+    // Wider, then narrower: drawn again for the new plot once the layout has settled, without a
+    // new frame.
+    view.resize(1300, 260);
+    QTRY_VERIFY(chart->linePoints(0).size() > narrow);
+    QTest::qWait(50);
+    checkAgainstPlot("on a 1300 px view");
+    view.resize(450, 260);
+    QTRY_VERIFY(chart->linePoints(0).size() < narrow);
+    QTest::qWait(50);
+    checkAgainstPlot("on a 450 px view");
 }
 
 void TestGradientFlowView::rendersToImage()
