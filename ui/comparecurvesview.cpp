@@ -37,7 +37,16 @@ CompareCurvesView::CompareCurvesView(Curve initial, QWidget *parent)
     chart()->addAxis(m_valueAxis, Qt::AlignLeft);
     attachSeries(m_stepAxis, m_valueAxis);
     // Tick spacing and markers depend on the chart's size, not only on the data.
-    connect(chart(), &QChart::plotAreaChanged, this, &CompareCurvesView::fitAxes, Qt::QueuedConnection);
+    // Lines decimated for another plot width are drawn again.
+    connect(
+        chart(), &QChart::plotAreaChanged, this,
+        [this] {
+            if (!everyPoint() && m_lines.decimatedForOther(plotColumns(chart())))
+                redraw();
+            else
+                fitAxes();
+        },
+        Qt::QueuedConnection);
     redraw();
 }
 
@@ -55,7 +64,10 @@ void CompareCurvesView::redraw()
         const Frame *f = frame(side);
         QList<QPointF> &buffer = m_buffers[static_cast<std::size_t>(side)];
         historyPoints(f ? f->history.get() : nullptr, historyName(shown), scale, buffer, range);
-        series(side)->replace(buffer);
+        // Emptied first, the lines cost nothing while pens and axes change (Qt Charts strokes
+        // every point of a line again on each change); they are stroked once, with their points.
+        if (series(side)->count() > 0)
+            series(side)->clear();
     }
     m_valueAxis->setTitleText(isLoss(shown) ? tr("loss") : tr("accuracy (%)"));
     m_valueAxis->setLabelFormat(isLoss(shown) ? QStringLiteral("%.3g") : QStringLiteral("%.0f"));
@@ -64,6 +76,9 @@ void CompareCurvesView::redraw()
     if (!range.empty)
         m_range = range; // keep the last ranges when there is nothing to show
     fitAxes();
+    m_lines.begin(everyPoint() ? 0 : plotColumns(chart()));
+    for (int side : {kSideA, kSideB})
+        m_lines.replace(series(side), m_buffers[static_cast<std::size_t>(side)]);
 }
 
 void CompareCurvesView::fitAxes()
@@ -81,7 +96,8 @@ void CompareCurvesView::fitAxes()
     }
     for (int side : {kSideA, kSideB}) {
         QLineSeries *line = series(side);
-        line->setPointsVisible(isTest(shown) && line->count() * 12 <= chart()->plotArea().width());
+        const auto evaluations = m_buffers[static_cast<std::size_t>(side)].size();
+        line->setPointsVisible(isTest(shown) && evaluations * 12 <= chart()->plotArea().width());
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/comparisonview.h"
+#include "ui/linedecimation.h"
 
 QT_BEGIN_NAMESPACE
 class QValueAxis;
@@ -27,13 +28,15 @@ public:
 
 protected:
     void redraw() override;
+    void everyPointChanged() override { redraw(); }
 
 private:
     void fitAxes();
 
     QValueAxis *m_stepAxis = nullptr;
     QValueAxis *m_valueAxis = nullptr;
-    std::array<QList<QPointF>, 2> m_buffers; // reused from frame to frame
+    std::array<QList<QPointF>, 2> m_buffers; // reused from frame to frame: every point of the history
+    DecimatedLines m_lines;
     DataRange m_range;                       // of the points drawn last
 };
 

@@ -61,8 +61,17 @@ DistributionOverTimeView::DistributionOverTimeView(QWidget *parent)
     layout->addLayout(choiceRow);
     layout->addWidget(chartView, 1);
 
-    // Tick spacing depends on the chart's size, not only on the data.
-    connect(m_chart, &QChart::plotAreaChanged, this, &DistributionOverTimeView::fitAxes, Qt::QueuedConnection);
+    // Tick spacing depends on the chart's size, not only on the data; lines decimated for another
+    // plot width are drawn again.
+    connect(
+        m_chart, &QChart::plotAreaChanged, this,
+        [this] {
+            if (!everyPoint() && m_lines.decimatedForOther(plotColumns(m_chart)))
+                draw(true);
+            else
+                fitAxes();
+        },
+        Qt::QueuedConnection);
     connect(m_layerChoice, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (m_offering)
             return;
@@ -97,10 +106,10 @@ void DistributionOverTimeView::offerLayers(int depth)
     m_offering = false;
 }
 
-void DistributionOverTimeView::draw()
+void DistributionOverTimeView::draw(bool again)
 {
     const int layer = chosenLayer();
-    if (m_history == m_drawnHistory && layer == m_drawnLayer)
+    if (!again && m_history == m_drawnHistory && layer == m_drawnLayer)
         return;
     m_drawnHistory = m_history;
     m_drawnLayer = layer;
@@ -111,7 +120,10 @@ void DistributionOverTimeView::draw()
     for (std::size_t i = 0; i < m_series.size(); ++i) {
         // Layer 0 (no layers) names no series: the buffers come back empty.
         historyPoints(layer > 0 ? m_history.get() : nullptr, prefix + kSuffix[i], 1.0, m_buffers[i], range);
-        m_series[i]->replace(m_buffers[i]);
+        // Emptied first, the lines cost nothing while the axes move (Qt Charts strokes every
+        // point of a line again on each change); they are stroked once, with their points.
+        if (m_series[i]->count() > 0)
+            m_series[i]->clear();
     }
     m_chart->setTitle(layer > 0 ? tr("Layer %1: pre-activation percentiles").arg(layer)
                                 : tr("Pre-activation percentiles"));
@@ -119,6 +131,9 @@ void DistributionOverTimeView::draw()
     if (!range.empty)
         m_range = range;
     fitAxes();
+    m_lines.begin(everyPoint() ? 0 : plotColumns(m_chart));
+    for (std::size_t i = 0; i < m_series.size(); ++i)
+        m_lines.replace(m_series[i], m_buffers[i]);
 }
 
 void DistributionOverTimeView::fitAxes()

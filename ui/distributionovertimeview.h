@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/dashboardview.h"
+#include "ui/linedecimation.h"
 
 #include <QList>
 #include <QPointF>
@@ -36,7 +37,8 @@ public:
     /// Series in the chart: the 15–85% band (an area whose edges are the p15 and p85 lines) and
     /// the median line, so 2.
     int seriesCount() const;
-    /// Points plotted for `percentile` (its history points minus NaN/Inf values).
+    /// Points plotted for `percentile` (its history points minus NaN/Inf values; on a plot
+    /// narrower than half of them, only what its pixel columns show: decimateLine()).
     int pointCount(Percentile percentile) const;
     /// The plotted (step, z) points of `percentile`.
     QList<QPointF> points(Percentile percentile) const;
@@ -45,9 +47,13 @@ public:
     /// The chosen layer, 1-based; 0 before the first frame.
     int chosenLayer() const;
 
+protected:
+    void everyPointChanged() override { draw(true); }
+
 private:
     void offerLayers(int depth);
-    void draw();
+    /// Draws the chosen layer's percentiles when they or the history changed, or when `again`.
+    void draw(bool again = false);
     void fitAxes();
 
     QComboBox *m_layerChoice = nullptr;
@@ -57,6 +63,7 @@ private:
     QValueAxis *m_valueAxis = nullptr;
     std::array<QLineSeries *, 3> m_series{};     // indexed by Percentile; P15 and P85 bound the band
     std::array<QList<QPointF>, 3> m_buffers;     // reused from frame to frame
+    DecimatedLines m_lines;
     std::shared_ptr<const core::History> m_history;
     std::shared_ptr<const core::History> m_drawnHistory;
     int m_drawnLayer = 0;

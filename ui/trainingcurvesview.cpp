@@ -62,19 +62,32 @@ TrainingCurvesView::TrainingCurvesView(QWidget *parent) : DashboardView(tr("Trai
                                             train ? kTrainColor : kTestColor,
                                             train ? tr("training (each mini-batch)") : tr("test"));
         if (train) {
-            // Thin and see-through: every mini-batch's value, noise included.
-            QColor color = seriesColor(kTrainColor);
-            color.setAlpha(120);
-            series->setPen(QPen(color, 1.0));
+            // Thin and light: every mini-batch's value, noise included. Light, not see-through:
+            // an opaque line draws the same through the points its plot can show (decimateLine()),
+            // a translucent one would darken wherever its noise crosses itself.
+            const QColor color = seriesColor(kTrainColor);
+            const auto light = [](int channel) { return 255 - (255 - channel) * 120 / 255; };
+            series->setPen(QPen(QColor(light(color.red()), light(color.green()), light(color.blue())), 1.0));
         } else {
             series->setPen(QPen(seriesColor(kTestColor), 3.0));
             series->setMarkerSize(7.0);
         }
         m_series[static_cast<std::size_t>(curve)] = series;
     }
-    // Tick spacing and markers depend on the chart's size, not only on the data.
+    // Tick spacing and markers depend on the chart's size, not only on the data; lines decimated
+    // for another plot width are drawn again.
     for (QChart *chart : {m_lossChart, m_accuracyChart})
-        connect(chart, &QChart::plotAreaChanged, this, &TrainingCurvesView::fitAxes, Qt::QueuedConnection);
+        connect(
+            chart, &QChart::plotAreaChanged, this,
+            [this] {
+                if (!everyPoint() && (m_lossLines.decimatedForOther(plotColumns(m_lossChart)) ||
+                                      m_accuracyLines.decimatedForOther(plotColumns(m_accuracyChart))))
+                    drawCurves();
+                else
+                    fitAxes();
+                showMarkers();
+            },
+            Qt::QueuedConnection);
 }
 
 void TrainingCurvesView::showFrame(const Frame &frame)
@@ -82,12 +95,21 @@ void TrainingCurvesView::showFrame(const Frame &frame)
     if (frame.history && frame.history == m_shown)
         return; // a frame of a paused run repeats the same history
     m_shown = frame.history;
+    drawCurves();
+}
+
+void TrainingCurvesView::everyPointChanged()
+{
+    drawCurves();
+}
+
+void TrainingCurvesView::drawCurves()
+{
     DataRange steps, loss;
     for (int i = 0; i < kCurves; ++i) {
         const auto index = static_cast<std::size_t>(i);
         DataRange range;
-        historyPoints(frame.history.get(), kHistoryName[i], kScale[i], m_buffers[index], range);
-        m_series[index]->replace(m_buffers[index]);
+        historyPoints(m_shown.get(), kHistoryName[i], kScale[i], m_buffers[index], range);
         if (range.empty)
             continue;
         steps.include({range.xMin, 0.0});
@@ -102,7 +124,20 @@ void TrainingCurvesView::showFrame(const Frame &frame)
         m_steps = steps;
     if (!loss.empty)
         m_loss = loss;
+    // Qt Charts strokes a line's every point again when its points or its axes change: emptied
+    // first, the lines cost nothing while the axes move and are stroked once, with their points.
+    for (QLineSeries *series : m_series)
+        if (series->count() > 0)
+            series->clear();
     fitAxes();
+    showMarkers(); // before the points go in: markers on many points would be stroked twice
+    m_lossLines.begin(everyPoint() ? 0 : plotColumns(m_lossChart));
+    m_accuracyLines.begin(everyPoint() ? 0 : plotColumns(m_accuracyChart));
+    for (int i = 0; i < kCurves; ++i) {
+        const bool isLoss = i == int(Curve::TrainLoss) || i == int(Curve::TestLoss);
+        (isLoss ? m_lossLines : m_accuracyLines)
+            .replace(m_series[static_cast<std::size_t>(i)], m_buffers[static_cast<std::size_t>(i)]);
+    }
 }
 
 void TrainingCurvesView::fitAxes()
@@ -115,10 +150,14 @@ void TrainingCurvesView::fitAxes()
     // Losses are ≥ 0 for both loss functions: start the axis at 0 so that heights compare.
     if (!m_loss.empty)
         fitAxis(m_lossAxis, std::min(0.0, m_loss.yMin), m_loss.yMax, m_lossChart->plotArea().height());
+}
+
+void TrainingCurvesView::showMarkers()
+{
     // A marker per test evaluation while they stand apart; a long run's merge into the line.
     for (const Curve curve : {Curve::TestLoss, Curve::TestAccuracy}) {
-        QLineSeries *series = m_series[static_cast<std::size_t>(curve)];
-        series->setPointsVisible(series->count() * 12 <= m_lossChart->plotArea().width());
+        const auto evaluations = m_buffers[static_cast<std::size_t>(curve)].size();
+        m_series[static_cast<std::size_t>(curve)]->setPointsVisible(evaluations * 12 <= m_lossChart->plotArea().width());
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/dashboardview.h"
+#include "ui/linedecimation.h"
 
 #include <QList>
 #include <QPointF>
@@ -33,15 +34,21 @@ public:
 
     /// Series in both charts together (4).
     int seriesCount() const;
-    /// Points plotted for `curve` (its history points minus NaN/Inf values).
+    /// Points plotted for `curve` (its history points minus NaN/Inf values; on a plot narrower
+    /// than half of them, only what its pixel columns show: decimateLine()).
     int pointCount(Curve curve) const;
     /// The plotted points of `curve`: (step, loss) or (step, accuracy in %).
     QList<QPointF> points(Curve curve) const;
 
+protected:
+    void everyPointChanged() override;
+
 private:
     static constexpr int kCurves = 4;
 
+    void drawCurves();
     void fitAxes();
+    void showMarkers();
 
     QChart *m_lossChart = nullptr;
     QChart *m_accuracyChart = nullptr;
@@ -52,6 +59,7 @@ private:
     std::array<QLineSeries *, kCurves> m_series{};   // indexed by Curve
     std::array<QList<QPointF>, kCurves> m_buffers;   // reused from frame to frame
     std::shared_ptr<const core::History> m_shown;    // the history drawn last
+    DecimatedLines m_lossLines, m_accuracyLines;
     DataRange m_steps, m_loss;                       // of the last history with points
 };
 

@@ -1,6 +1,6 @@
 // The distribution-over-time view plots the chosen layer's p15/p50/p85 history, offers one
-// choice per layer (the last by default, kept across depth changes while valid), and copes with
-// NaN and missing series.
+// choice per layer (the last by default, kept across depth changes while valid), copes with
+// NaN and missing series, and gives a long history only what the plot's pixels show.
 
 #include "ui/distributionovertimeview.h"
 
@@ -10,6 +10,8 @@
 #include <QDir>
 #include <QtTest>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -71,6 +73,7 @@ private slots:
     void depthChangeKeepsValidChoice();
     void skipsNonFinite();
     void missingSeries();
+    void longHistoryKeepsWhatThePlotShows();
     void renders();
 };
 
@@ -181,6 +184,49 @@ void TestDistributionOverTimeView::missingSeries()
     frame.history = std::make_shared<History>();
     view.showFrame(frame);
     QCOMPARE(view.pointCount(Percentile::P15), 0);
+}
+
+void TestDistributionOverTimeView::longHistoryKeepsWhatThePlotShows()
+{
+    // 4000 points per percentile (steps 0, 10, …, 39990) on a plot a few hundred pixels wide.
+    const Frame frame = realisticFrame(3, 39990);
+    DistributionOverTimeView view;
+    view.resize(600, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showFrame(frame);
+    QTest::qWait(50); // laid out, and drawn again for the plot's final width
+    const int columns = static_cast<int>(std::ceil(view.charts().front()->plotArea().width() * view.devicePixelRatioF()));
+    QVERIFY2(columns > 100 && columns < 1000, qPrintable(QString::number(columns)));
+    std::array<QList<QPointF>, 3> shown;
+    for (const Percentile p : {Percentile::P15, Percentile::P50, Percentile::P85}) {
+        static constexpr const char *kName[] = {"layer3.pre_p15", "layer3.pre_p50", "layer3.pre_p85"};
+        const auto &all = frame.history->find(kName[static_cast<int>(p)])->points();
+        QCOMPARE(all.size(), std::size_t{4000});
+        const QList<QPointF> points = view.points(p);
+        QVERIFY2(points.size() <= 4 * columns && points.size() < 4000, qPrintable(QString::number(points.size())));
+        QCOMPARE(points.front(), QPointF(0.0, all.front().value));
+        QCOMPARE(points.back(), QPointF(39990.0, all.back().value));
+        double lo = INFINITY, hi = -INFINITY;
+        for (const QPointF &q : points) {
+            QCOMPARE(q.y(), all[static_cast<std::size_t>(q.x() / 10.0)].value); // history points only
+            lo = std::min(lo, q.y());
+            hi = std::max(hi, q.y());
+        }
+        double allLo = INFINITY, allHi = -INFINITY;
+        for (const auto &q : all) {
+            allLo = std::min(allLo, q.value);
+            allHi = std::max(allHi, q.value);
+        }
+        QCOMPARE(lo, allLo);
+        QCOMPARE(hi, allHi);
+        shown[static_cast<std::size_t>(p)] = points;
+    }
+    view.setEveryPoint(true); // an export
+    QCOMPARE(view.pointCount(Percentile::P50), 4000);
+    QCOMPARE(view.pointCount(Percentile::P15), 4000);
+    view.setEveryPoint(false);
+    QCOMPARE(view.points(Percentile::P85), shown[static_cast<std::size_t>(Percentile::P85)]);
 }
 
 void TestDistributionOverTimeView::renders()

@@ -1,5 +1,6 @@
 // The training-curves view plots exactly the history's loss and accuracy points (accuracy in %),
-// skips NaN/Inf, copes with an empty history, and renders.
+// on a narrow plot only those its pixel columns show (every one for an export), skips NaN/Inf,
+// copes with an empty history, and renders.
 
 #include "ui/trainingcurvesview.h"
 
@@ -7,6 +8,7 @@
 #include <QDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -58,6 +60,7 @@ class TestTrainingCurvesView : public QObject {
 private slots:
     void identity();
     void plotsEveryHistoryPoint();
+    void longHistoryKeepsWhatThePlotShows();
     void accuracyInPercent();
     void skipsNonFinite();
     void emptyHistory();
@@ -94,6 +97,69 @@ void TestTrainingCurvesView::plotsEveryHistoryPoint()
     const QList<QPointF> test = view.points(Curve::TestLoss);
     QCOMPARE(test.front().x(), 100.0);
     QCOMPARE(test.back().x(), 2000.0);
+}
+
+void TestTrainingCurvesView::longHistoryKeepsWhatThePlotShows()
+{
+    // 4000 noisy training losses on a plot a few hundred pixels wide: the line keeps, of each
+    // pixel column, its first, last, lowest and highest point, all of them history points.
+    const auto history = realisticHistory(4000, 100);
+    TrainingCurvesView view;
+    view.resize(700, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showFrame(frameWith(history, 4000));
+    QTest::qWait(50); // laid out, and drawn again for the plot's final width
+    QChart *chart = view.charts().front();
+    const int columns = static_cast<int>(std::ceil(chart->plotArea().width() * view.devicePixelRatioF()));
+    QVERIFY2(columns > 100 && columns < 1000, qPrintable(QString::number(columns)));
+    const auto &train = history->find("train_loss")->points();
+    const QList<QPointF> plotted = view.points(Curve::TrainLoss);
+    QVERIFY2(plotted.size() <= 4 * columns && plotted.size() < 4000, qPrintable(QString::number(plotted.size())));
+    QCOMPARE(plotted.front(), QPointF(1.0, train.front().value));
+    QCOMPARE(plotted.back(), QPointF(4000.0, train.back().value));
+    std::vector<double> lo(columns, INFINITY), hi(columns, -INFINITY), keptLo = lo, keptHi = hi;
+    const double perStep = columns / 3999.0;
+    const auto column = [&](double step) { return std::clamp(static_cast<int>(std::floor((step - 1.0) * perStep)), 0, columns - 1); };
+    for (const auto &p : train) {
+        const int c = column(static_cast<double>(p.step));
+        lo[c] = std::min(lo[c], p.value);
+        hi[c] = std::max(hi[c], p.value);
+    }
+    for (const QPointF &p : plotted) {
+        QCOMPARE(p.y(), train[static_cast<std::size_t>(p.x()) - 1].value); // step s is point s − 1
+        const int c = column(p.x());
+        keptLo[c] = std::min(keptLo[c], p.y());
+        keptHi[c] = std::max(keptHi[c], p.y());
+    }
+    QVERIFY(keptLo == lo && keptHi == hi);
+    // The 40 test evaluations are few enough to keep whole, markers and all.
+    QCOMPARE(view.pointCount(Curve::TestLoss), 40);
+    // An export draws every point, and the screen goes back to the decimated line after it.
+    // Both look the same: the lines cover the same pixels; only the antialiased edge pixels,
+    // where the full line's many short segments overlap, come out a little darker.
+    const QImage decimated = view.grab().toImage().convertToFormat(QImage::Format_Grayscale8);
+    view.setEveryPoint(true);
+    QCOMPARE(view.pointCount(Curve::TrainLoss), 4000);
+    const QImage full = view.grab().toImage().convertToFormat(QImage::Format_Grayscale8);
+    view.setEveryPoint(false);
+    QCOMPARE(view.points(Curve::TrainLoss), plotted);
+    QCOMPARE(decimated.size(), full.size());
+    qint64 differing = 0, inkFull = 0, inkDecimated = 0, inkedFull = 0, inkedDecimated = 0;
+    for (int y = 0; y < full.height(); ++y)
+        for (int x = 0; x < full.width(); ++x) {
+            const int a = qGray(full.pixel(x, y)), b = qGray(decimated.pixel(x, y));
+            differing += a != b;
+            inkFull += 255 - a;
+            inkDecimated += 255 - b;
+            inkedFull += a < 250;
+            inkedDecimated += b < 250;
+        }
+    qDebug("%lld of %d pixels differ; ink %lld (every point) against %lld; pixels inked %lld against %lld", differing,
+           full.width() * full.height(), inkFull, inkDecimated, inkedFull, inkedDecimated);
+    QVERIFY(differing * 20 < full.width() * full.height());
+    QVERIFY(std::abs(inkFull - inkDecimated) * 20 < inkFull);
+    QVERIFY(std::abs(inkedFull - inkedDecimated) * 50 < inkedFull);
 }
 
 void TestTrainingCurvesView::accuracyInPercent()
