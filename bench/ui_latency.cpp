@@ -6,7 +6,10 @@
 //  - lateness of a 1 ms timer on the UI thread (p50/p99/max) over the same 5 s,
 //  - toggle-to-first-redraw: activation changed in the panel → first frame of the new run shown,
 //  - training steps/s with the window open versus a headless Trainer in the same process.
-// Run under Xvfb or offscreen:  QT_QPA_PLATFORM=offscreen ./build-bench/bench/ui_latency [every]
+// Run under Xvfb or offscreen:  QT_QPA_PLATFORM=offscreen ./build-bench/bench/ui_latency [every] [warmup] [page]
+// (`warmup`: seconds of training before the measurement, so that the charts' histories are long,
+// as in a lesson that has been running for minutes; 0 by default. `page`: the dashboard page
+// shown, 0 "Layers" (the default) or 1 "Training".)
 // (QT_NO_GLIB=1 makes Qt use its own event loop, whose awake/aboutToBlock signals the frame
 // time needs; with the GLib loop it reads 0.)
 
@@ -20,6 +23,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <algorithm>
@@ -33,6 +37,8 @@ using namespace layerlens;
 namespace {
 
 int g_every = 10;
+int g_warmupSeconds = 0;
+int g_page = 0;
 
 core::RunConfig benchConfig(core::ActivationKind activation)
 {
@@ -71,15 +77,28 @@ int main(int argc, char *argv[])
     // ~80 snapshots a second at ~400 steps/s, more than the 60 frames the UI shows).
     if (argc > 1)
         g_every = std::max(1, std::atoi(argv[1]));
-    std::printf("snapshot every %d steps\n", g_every);
+    if (argc > 2)
+        g_warmupSeconds = std::max(0, std::atoi(argv[2]));
+    if (argc > 3)
+        g_page = std::clamp(std::atoi(argv[3]), 0, 1);
+    std::printf("snapshot every %d steps, %d s of training before measuring, page %d\n", g_every, g_warmupSeconds,
+                g_page);
     QStandardPaths::setTestModeEnabled(true);
     ui::MainWindow window;
     window.show();
+    if (auto *pages = window.findChild<QTabWidget *>(QStringLiteral("viewPages")))
+        pages->setCurrentIndex(g_page);
     window.applyConfig(benchConfig(core::ActivationKind::Tanh));
     auto *controller = window.controller();
     waitUntil([&] { return controller->latestFrame() != nullptr; }, 20000);
     controller->start();
     waitUntil([&] { return controller->isRunning(); }, 5000);
+    if (g_warmupSeconds > 0) {
+        QEventLoop loop;
+        QTimer::singleShot(g_warmupSeconds * 1000, &loop, &QEventLoop::quit);
+        loop.exec();
+        std::printf("after the warm-up: step %lld\n", controller->latestFrame()->snapshot->step);
+    }
 
     // 1 ms timer lateness.
     std::vector<double> lateness;
