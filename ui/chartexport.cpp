@@ -18,6 +18,8 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <utility>
+#include <vector>
 
 namespace layerlens::ui {
 
@@ -40,24 +42,41 @@ constexpr int kDashboardGap = 12;
 constexpr qreal kMinScale = 1.0, kMaxScale = 4.0;
 
 // On screen, history lines carry only what their pixel columns show; an export, scaled up to 4×
-// or drawn as vectors, gets every point while it is being written.
+// or drawn as vectors, gets every point while it is being written. Each view goes back to what it
+// had, also when the export fails.
 class EveryPoint {
 public:
-    explicit EveryPoint(std::vector<DashboardView *> views) : m_views(std::move(views))
+    explicit EveryPoint(const std::vector<DashboardView *> &views)
     {
-        for (DashboardView *view : m_views)
-            view->setEveryPoint(true);
+        m_views.reserve(views.size());
+        try {
+            for (DashboardView *view : views) {
+                m_views.push_back({view, view->everyPoint()});
+                view->setEveryPoint(true);
+            }
+        } catch (...) {
+            restore();
+            throw;
+        }
     }
-    ~EveryPoint()
-    {
-        for (DashboardView *view : m_views)
-            view->setEveryPoint(false);
-    }
+    ~EveryPoint() { restore(); }
     EveryPoint(const EveryPoint &) = delete;
     EveryPoint &operator=(const EveryPoint &) = delete;
 
 private:
-    std::vector<DashboardView *> m_views;
+    void restore() noexcept
+    {
+        for (const auto &[view, before] : m_views) {
+            try {
+                view->setEveryPoint(before);
+            } catch (...) {
+                // Out of memory while drawing the lines again: they stay drawn through every
+                // point, which is correct, only slower to draw. Never a reason to end the program.
+            }
+        }
+    }
+
+    std::vector<std::pair<DashboardView *, bool>> m_views;
 };
 
 ViewLayout layoutOf(DashboardView *view)

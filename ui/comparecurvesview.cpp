@@ -41,10 +41,9 @@ CompareCurvesView::CompareCurvesView(Curve initial, QWidget *parent)
     connect(
         chart(), &QChart::plotAreaChanged, this,
         [this] {
-            if (!everyPoint() && m_lines.decimatedForOther(plotColumns(chart())))
-                redraw();
-            else
-                fitAxes();
+            fitAxes();
+            if (!everyPoint() && !m_lines.filledFor(plotColumns(chart()), m_stepAxis->min(), m_stepAxis->max()))
+                fillLines();
         },
         Qt::QueuedConnection);
     redraw();
@@ -76,9 +75,14 @@ void CompareCurvesView::redraw()
     if (!range.empty)
         m_range = range; // keep the last ranges when there is nothing to show
     fitAxes();
-    m_lines.begin(everyPoint() ? 0 : plotColumns(chart()));
+    fillLines();
+}
+
+void CompareCurvesView::fillLines()
+{
+    m_lines.begin(everyPoint() ? 0 : plotColumns(chart()), m_stepAxis->min(), m_stepAxis->max());
     for (int side : {kSideA, kSideB})
-        m_lines.replace(series(side), m_buffers[static_cast<std::size_t>(side)]);
+        m_lines.replace(series(side), m_buffers[static_cast<std::size_t>(side)], series(side)->pen());
 }
 
 void CompareCurvesView::fitAxes()

@@ -28,9 +28,11 @@ public:
 
 protected:
     void redraw() override;
-    void everyPointChanged() override { redraw(); }
+    void everyPointChanged() override { fillLines(); }
 
 private:
+    /// Fills the lines from m_buffers for the plot's width (the axes stay as they are).
+    void fillLines();
     void fitAxes();
 
     QValueAxis *m_stepAxis = nullptr;

@@ -66,10 +66,9 @@ DistributionOverTimeView::DistributionOverTimeView(QWidget *parent)
     connect(
         m_chart, &QChart::plotAreaChanged, this,
         [this] {
-            if (!everyPoint() && m_lines.decimatedForOther(plotColumns(m_chart)))
-                draw(true);
-            else
-                fitAxes();
+            fitAxes();
+            if (!everyPoint() && !m_lines.filledFor(plotColumns(m_chart), m_stepAxis->min(), m_stepAxis->max()))
+                fillLines();
         },
         Qt::QueuedConnection);
     connect(m_layerChoice, &QComboBox::currentIndexChanged, this, [this](int index) {
@@ -106,10 +105,10 @@ void DistributionOverTimeView::offerLayers(int depth)
     m_offering = false;
 }
 
-void DistributionOverTimeView::draw(bool again)
+void DistributionOverTimeView::draw()
 {
     const int layer = chosenLayer();
-    if (!again && m_history == m_drawnHistory && layer == m_drawnLayer)
+    if (m_history == m_drawnHistory && layer == m_drawnLayer)
         return;
     m_drawnHistory = m_history;
     m_drawnLayer = layer;
@@ -131,9 +130,18 @@ void DistributionOverTimeView::draw(bool again)
     if (!range.empty)
         m_range = range;
     fitAxes();
-    m_lines.begin(everyPoint() ? 0 : plotColumns(m_chart));
-    for (std::size_t i = 0; i < m_series.size(); ++i)
-        m_lines.replace(m_series[i], m_buffers[i]);
+    fillLines();
+}
+
+void DistributionOverTimeView::fillLines()
+{
+    m_lines.begin(everyPoint() ? 0 : plotColumns(m_chart), m_stepAxis->min(), m_stepAxis->max());
+    // The band's edges are drawn with the area's outline and enclose its fill.
+    const auto at = [](Percentile p) { return static_cast<std::size_t>(p); };
+    m_lines.replaceBand(m_series[at(Percentile::P85)], m_buffers[at(Percentile::P85)], m_series[at(Percentile::P15)],
+                        m_buffers[at(Percentile::P15)]);
+    QLineSeries *median = m_series[at(Percentile::P50)];
+    m_lines.replace(median, m_buffers[at(Percentile::P50)], median->pen());
 }
 
 void DistributionOverTimeView::fitAxes()

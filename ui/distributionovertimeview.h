@@ -48,12 +48,13 @@ public:
     int chosenLayer() const;
 
 protected:
-    void everyPointChanged() override { draw(true); }
+    void everyPointChanged() override { fillLines(); }
 
 private:
     void offerLayers(int depth);
-    /// Draws the chosen layer's percentiles when they or the history changed, or when `again`.
-    void draw(bool again = false);
+    void draw();
+    /// Fills the lines from m_buffers for the plot's width (the axes stay as they are).
+    void fillLines();
     void fitAxes();
 
     QComboBox *m_layerChoice = nullptr;

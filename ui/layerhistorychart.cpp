@@ -53,13 +53,14 @@ LayerHistoryChart::LayerHistoryChart(const QStringList &titles, const QString &v
     DashboardView::fitLogAxis(m_valueAxis, LogScale(), valueTitle);
     // The legend depends on the chart's size: fit it again when that changes, even while paused.
     connect(this, &QGraphicsWidget::geometryChanged, this, &LayerHistoryChart::updateLegendAndTitle);
-    // Lines decimated for another width would lose detail on a wider plot and carry points a
-    // narrower one cannot show: draw them again (after the relayout has finished).
+    // Lines decimated for another plot width would lose detail on a wider plot and carry points a
+    // narrower one cannot show: fill them again (after the relayout has finished; the axes stay,
+    // so no new relayout follows).
     connect(
         this, &QChart::plotAreaChanged, this,
         [this] {
-            if (!m_everyPoint && m_columns > 0 && plotColumns(this) != m_columns)
-                draw();
+            if (!m_everyPoint && !m_decimated.filledFor(plotColumns(this), m_stepAxis->min(), m_stepAxis->max()))
+                fillLines();
         },
         Qt::QueuedConnection);
 }
@@ -124,7 +125,7 @@ void LayerHistoryChart::setEveryPoint(bool on)
     if (m_everyPoint == on)
         return;
     m_everyPoint = on;
-    draw();
+    fillLines();
 }
 
 void LayerHistoryChart::draw()
@@ -188,22 +189,11 @@ void LayerHistoryChart::draw()
         m_stepAxis->setTickInterval(interval);
     }
 
-    const int columns = m_everyPoint ? 0 : plotColumns(this);
     const double bottom = scale.lower(); // values below it are drawn on the bottom edge
-    m_columns = 0;
-    for (int j = 0; j < count; ++j) {
-        const QList<QPointF> &buffer = m_buffers[j];
-        // Raising values to the bottom edge keeps their order, so it may follow the decimation.
-        decimateLine(buffer, firstStep, lastStep, columns, m_decimated);
-        if (m_decimated.size() < buffer.size())
-            m_columns = columns;
-        for (QPointF &point : m_decimated)
+    for (QList<QPointF> &buffer : m_buffers)
+        for (QPointF &point : buffer)
             point.setY(std::max(point.y(), bottom));
-        QLineSeries *line = m_lines[j];
-        line->setName(QStringLiteral("L%1").arg(m_layers[j]));
-        line->setPointsVisible(m_decimated.size() == 1); // a lone point draws no line
-        line->replace(m_decimated);
-    }
+    fillLines();
 
     if (m_reference) {
         m_referenceBuffer.clear();
@@ -213,6 +203,17 @@ void LayerHistoryChart::draw()
 
     m_scaleNote = anyPoint ? DashboardView::logAxisNote(scale) : tr("no data yet");
     updateLegendAndTitle();
+}
+
+void LayerHistoryChart::fillLines()
+{
+    m_decimated.begin(m_everyPoint ? 0 : plotColumns(this), m_stepAxis->min(), m_stepAxis->max());
+    for (qsizetype j = 0; j < m_lines.size(); ++j) {
+        QLineSeries *line = m_lines[j];
+        line->setName(QStringLiteral("L%1").arg(m_layers[j]));
+        line->setPointsVisible(m_buffers[j].size() == 1); // a lone point draws no line
+        m_decimated.replace(line, m_buffers[j], line->pen());
+    }
 }
 
 void LayerHistoryChart::updateLegendAndTitle()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/dashboardview.h"
+#include "ui/linedecimation.h"
 
 #include <QChart>
 #include <QList>
@@ -63,6 +64,8 @@ public:
 
 private:
     void draw();
+    /// Fills the lines from m_buffers for the plot's width (the axes stay as they are).
+    void fillLines();
     void updateLegendAndTitle();
 
     void setLineCount(int count);
@@ -76,12 +79,11 @@ private:
     QLogValueAxis *m_valueAxis = nullptr;
     QList<QLineSeries *> m_lines;
     QList<QList<QPointF>> m_buffers; // reused, one per line: every point of the history
-    QList<QPointF> m_decimated;      // reused: the points a line gets
+    DecimatedLines m_decimated;
     std::shared_ptr<const core::History> m_history;
     QList<int> m_layers;
     std::string m_key;
     bool m_everyPoint = false;
-    int m_columns = 0;        // pixel columns the lines were decimated for (0: not decimated)
     QLineSeries *m_reference = nullptr;
     double m_referenceValue = 0.0;
     QList<QPointF> m_referenceBuffer;

@@ -9,23 +9,26 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <iterator>
+#include <numeric>
 
 namespace layerlens::ui {
 
-void decimateLine(const QList<QPointF> &points, qreal xMin, qreal xMax, int columns, QList<QPointF> &out)
+void decimatedIndices(const QList<QPointF> &points, qreal xMin, qreal xMax, int columns, std::vector<qsizetype> &kept)
 {
-    out.clear();
+    kept.clear();
     const qsizetype n = points.size();
     if (columns <= 0 || n <= 2 * static_cast<qsizetype>(columns) || !(xMax > xMin) || !std::isfinite(xMax - xMin)) {
-        out = points;
+        kept.resize(static_cast<std::size_t>(n));
+        std::iota(kept.begin(), kept.end(), qsizetype{0});
         return;
     }
     const qreal perUnit = columns / (xMax - xMin);
     const auto columnOf = [&](qreal x) {
         const qreal c = std::floor((x - xMin) * perUnit);
-        return c <= 0.0 ? 0 : c >= columns - 1 ? columns - 1 : static_cast<int>(c);
+        return !(c > 0.0) ? 0 : c >= columns - 1 ? columns - 1 : static_cast<int>(c); // NaN: column 0
     };
-    out.reserve(std::min<qsizetype>(n, 4 * static_cast<qsizetype>(columns)));
+    kept.reserve(std::min<std::size_t>(static_cast<std::size_t>(n), 4 * static_cast<std::size_t>(columns)));
     for (qsizetype begin = 0; begin < n;) {
         const int column = columnOf(points[begin].x());
         qsizetype lowest = begin, highest = begin, end = begin + 1;
@@ -36,13 +39,23 @@ void decimateLine(const QList<QPointF> &points, qreal xMin, qreal xMax, int colu
                 highest = end;
         }
         // First, lowest, highest, last, in the order of the line, each once.
-        std::array<qsizetype, 4> kept{begin, lowest, highest, end - 1};
-        std::sort(kept.begin(), kept.end());
-        for (std::size_t k = 0; k < kept.size(); ++k)
-            if (k == 0 || kept[k] != kept[k - 1])
-                out.append(points[kept[k]]);
+        std::array<qsizetype, 4> chosen{begin, lowest, highest, end - 1};
+        std::sort(chosen.begin(), chosen.end());
+        for (std::size_t k = 0; k < chosen.size(); ++k)
+            if (k == 0 || chosen[k] != chosen[k - 1])
+                kept.push_back(chosen[k]);
         begin = end;
     }
+}
+
+void decimateLine(const QList<QPointF> &points, qreal xMin, qreal xMax, int columns, QList<QPointF> &out)
+{
+    std::vector<qsizetype> kept;
+    decimatedIndices(points, xMin, xMax, columns, kept);
+    out.clear();
+    out.reserve(static_cast<qsizetype>(kept.size()));
+    for (const qsizetype i : kept)
+        out.append(points[i]);
 }
 
 int plotColumns(const QChart *chart)
@@ -55,20 +68,55 @@ int plotColumns(const QChart *chart)
     return static_cast<int>(std::ceil(width * ratio));
 }
 
-void DecimatedLines::replace(QXYSeries *series, const QList<QPointF> &points)
+void DecimatedLines::begin(int columns, qreal xMin, qreal xMax)
 {
-    if (points.isEmpty()) {
-        series->clear();
-        return;
-    }
+    m_columns = columns;
+    m_xMin = xMin;
+    m_xMax = xMax;
+}
+
+void DecimatedLines::replace(QXYSeries *series, const QList<QPointF> &points, const QPen &drawnWith)
+{
     // Only an opaque solid line draws the same pixels through fewer points: where a translucent
     // line crosses itself it darkens, and dashes follow the length of the path.
-    const QPen pen = series->pen();
-    const bool exact = pen.style() == Qt::SolidLine && pen.color().alpha() == 255;
-    decimateLine(points, points.front().x(), points.back().x(), exact ? m_target : 0, m_kept);
-    if (m_kept.size() < points.size())
-        m_columns = m_target;
-    series->replace(m_kept);
+    const bool exact = drawnWith.style() == Qt::SolidLine && drawnWith.color().alpha() == 255;
+    decimatedIndices(points, m_xMin, m_xMax, exact ? m_columns : 0, m_kept);
+    fill(series, points, m_kept);
+}
+
+void DecimatedLines::replaceBand(QXYSeries *upper, const QList<QPointF> &upperPoints, QXYSeries *lower,
+                                 const QList<QPointF> &lowerPoints)
+{
+    // Both edges through the same steps: between two kept steps each edge is a straight line, so
+    // the upper one, above the lower at both ends, stays above it in between.
+    bool sameSteps = upperPoints.size() == lowerPoints.size();
+    for (qsizetype i = 0; sameSteps && i < upperPoints.size(); ++i)
+        sameSteps = upperPoints[i].x() == lowerPoints[i].x();
+    const int columns = sameSteps ? m_columns : 0;
+    decimatedIndices(upperPoints, m_xMin, m_xMax, columns, m_kept);
+    decimatedIndices(lowerPoints, m_xMin, m_xMax, columns, m_keptToo);
+    if (!sameSteps) { // every point of each
+        fill(upper, upperPoints, m_kept);
+        fill(lower, lowerPoints, m_keptToo);
+        return;
+    }
+    m_union.clear();
+    std::set_union(m_kept.begin(), m_kept.end(), m_keptToo.begin(), m_keptToo.end(), std::back_inserter(m_union));
+    fill(upper, upperPoints, m_union);
+    fill(lower, lowerPoints, m_union);
+}
+
+void DecimatedLines::fill(QXYSeries *series, const QList<QPointF> &points, const std::vector<qsizetype> &kept)
+{
+    if (static_cast<qsizetype>(kept.size()) == points.size()) {
+        series->replace(points);
+        return;
+    }
+    m_points.clear();
+    m_points.reserve(static_cast<qsizetype>(kept.size()));
+    for (const qsizetype i : kept)
+        m_points.append(points[i]);
+    series->replace(m_points);
 }
 
 } // namespace layerlens::ui

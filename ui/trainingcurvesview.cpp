@@ -80,12 +80,13 @@ TrainingCurvesView::TrainingCurvesView(QWidget *parent) : DashboardView(tr("Trai
         connect(
             chart, &QChart::plotAreaChanged, this,
             [this] {
-                if (!everyPoint() && (m_lossLines.decimatedForOther(plotColumns(m_lossChart)) ||
-                                      m_accuracyLines.decimatedForOther(plotColumns(m_accuracyChart))))
-                    drawCurves();
-                else
-                    fitAxes();
+                fitAxes();
                 showMarkers();
+                if (!everyPoint() &&
+                    (!m_lossLines.filledFor(plotColumns(m_lossChart), m_lossStepAxis->min(), m_lossStepAxis->max()) ||
+                     !m_accuracyLines.filledFor(plotColumns(m_accuracyChart), m_accuracyStepAxis->min(),
+                                                m_accuracyStepAxis->max())))
+                    fillLines();
             },
             Qt::QueuedConnection);
 }
@@ -100,7 +101,7 @@ void TrainingCurvesView::showFrame(const Frame &frame)
 
 void TrainingCurvesView::everyPointChanged()
 {
-    drawCurves();
+    fillLines();
 }
 
 void TrainingCurvesView::drawCurves()
@@ -131,12 +132,18 @@ void TrainingCurvesView::drawCurves()
             series->clear();
     fitAxes();
     showMarkers(); // before the points go in: markers on many points would be stroked twice
-    m_lossLines.begin(everyPoint() ? 0 : plotColumns(m_lossChart));
-    m_accuracyLines.begin(everyPoint() ? 0 : plotColumns(m_accuracyChart));
+    fillLines();
+}
+
+void TrainingCurvesView::fillLines()
+{
+    m_lossLines.begin(everyPoint() ? 0 : plotColumns(m_lossChart), m_lossStepAxis->min(), m_lossStepAxis->max());
+    m_accuracyLines.begin(everyPoint() ? 0 : plotColumns(m_accuracyChart), m_accuracyStepAxis->min(),
+                          m_accuracyStepAxis->max());
     for (int i = 0; i < kCurves; ++i) {
         const bool isLoss = i == int(Curve::TrainLoss) || i == int(Curve::TestLoss);
-        (isLoss ? m_lossLines : m_accuracyLines)
-            .replace(m_series[static_cast<std::size_t>(i)], m_buffers[static_cast<std::size_t>(i)]);
+        QLineSeries *series = m_series[static_cast<std::size_t>(i)];
+        (isLoss ? m_lossLines : m_accuracyLines).replace(series, m_buffers[static_cast<std::size_t>(i)], series->pen());
     }
 }
 

@@ -47,6 +47,8 @@ private:
     static constexpr int kCurves = 4;
 
     void drawCurves();
+    /// Fills the lines from m_buffers for the plots' widths (the axes stay as they are).
+    void fillLines();
     void fitAxes();
     void showMarkers();
 

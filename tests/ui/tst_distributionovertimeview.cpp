@@ -8,6 +8,7 @@
 #include <QChart>
 #include <QComboBox>
 #include <QDir>
+#include <QValueAxis>
 #include <QtTest>
 
 #include <algorithm>
@@ -195,33 +196,54 @@ void TestDistributionOverTimeView::longHistoryKeepsWhatThePlotShows()
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.showFrame(frame);
-    QTest::qWait(50); // laid out, and drawn again for the plot's final width
-    const int columns = static_cast<int>(std::ceil(view.charts().front()->plotArea().width() * view.devicePixelRatioF()));
-    QVERIFY2(columns > 100 && columns < 1000, qPrintable(QString::number(columns)));
+    QChart *chart = view.charts().front();
+    const auto *steps = qobject_cast<QValueAxis *>(chart->axes(Qt::Horizontal).front());
+    QVERIFY(steps);
+    static constexpr const char *kName[] = {"layer3.pre_p15", "layer3.pre_p50", "layer3.pre_p85"};
+    constexpr Percentile kAll[] = {Percentile::P15, Percentile::P50, Percentile::P85};
+    // Per column as wide as a pixel, over the step axis: the same first, last, lowest and highest
+    // values as the whole history, and only history points.
+    const auto matchesPlot = [&] {
+        const int columns = static_cast<int>(std::ceil(chart->plotArea().width() * view.devicePixelRatioF()));
+        if (columns < 100 || steps->min() > 0.0 || steps->max() < 39990.0)
+            return false;
+        const double perStep = columns / (steps->max() - steps->min());
+        const auto column = [&](double step) {
+            return std::clamp(static_cast<int>(std::floor((step - steps->min()) * perStep)), 0, columns - 1);
+        };
+        for (const Percentile p : kAll) {
+            const auto &all = frame.history->find(kName[static_cast<int>(p)])->points();
+            const QList<QPointF> points = view.points(p);
+            if (points.size() > 8 * columns || points.size() >= 4000) // a band edge keeps its partner's steps too
+                return false;
+            std::vector<double> lo(columns, INFINITY), hi(columns, -INFINITY), keptLo = lo, keptHi = hi;
+            for (const auto &q : all) {
+                const int c = column(static_cast<double>(q.step));
+                lo[c] = std::min(lo[c], q.value);
+                hi[c] = std::max(hi[c], q.value);
+            }
+            for (const QPointF &q : points) {
+                if (q.y() != all[static_cast<std::size_t>(q.x() / 10.0)].value)
+                    return false;
+                const int c = column(q.x());
+                keptLo[c] = std::min(keptLo[c], q.y());
+                keptHi[c] = std::max(keptHi[c], q.y());
+            }
+            if (keptLo != lo || keptHi != hi || points.front() != QPointF(0.0, all.front().value) ||
+                points.back() != QPointF(39990.0, all.back().value))
+                return false;
+        }
+        return true;
+    };
+    QTRY_VERIFY(matchesPlot()); // once laid out and filled for the plot's width
+    // The band's edges go through the same steps, so that they cannot cross.
+    const QList<QPointF> upper = view.points(Percentile::P85), lower = view.points(Percentile::P15);
+    QCOMPARE(upper.size(), lower.size());
+    for (qsizetype i = 0; i < upper.size(); ++i)
+        QCOMPARE(upper[i].x(), lower[i].x());
     std::array<QList<QPointF>, 3> shown;
-    for (const Percentile p : {Percentile::P15, Percentile::P50, Percentile::P85}) {
-        static constexpr const char *kName[] = {"layer3.pre_p15", "layer3.pre_p50", "layer3.pre_p85"};
-        const auto &all = frame.history->find(kName[static_cast<int>(p)])->points();
-        QCOMPARE(all.size(), std::size_t{4000});
-        const QList<QPointF> points = view.points(p);
-        QVERIFY2(points.size() <= 4 * columns && points.size() < 4000, qPrintable(QString::number(points.size())));
-        QCOMPARE(points.front(), QPointF(0.0, all.front().value));
-        QCOMPARE(points.back(), QPointF(39990.0, all.back().value));
-        double lo = INFINITY, hi = -INFINITY;
-        for (const QPointF &q : points) {
-            QCOMPARE(q.y(), all[static_cast<std::size_t>(q.x() / 10.0)].value); // history points only
-            lo = std::min(lo, q.y());
-            hi = std::max(hi, q.y());
-        }
-        double allLo = INFINITY, allHi = -INFINITY;
-        for (const auto &q : all) {
-            allLo = std::min(allLo, q.value);
-            allHi = std::max(allHi, q.value);
-        }
-        QCOMPARE(lo, allLo);
-        QCOMPARE(hi, allHi);
-        shown[static_cast<std::size_t>(p)] = points;
-    }
+    for (const Percentile p : kAll)
+        shown[static_cast<std::size_t>(p)] = view.points(p);
     view.setEveryPoint(true); // an export
     QCOMPARE(view.pointCount(Percentile::P50), 4000);
     QCOMPARE(view.pointCount(Percentile::P15), 4000);

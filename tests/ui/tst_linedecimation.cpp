@@ -2,7 +2,8 @@
 // line's order: the kept points are input points, the extent of every column and the joins
 // between columns are those of the full line, a line drawn through them at that resolution sets
 // the same pixels, and small or undecimated inputs come back whole. DecimatedLines decimates
-// opaque solid lines only and knows when a plot's new width needs them again.
+// opaque solid lines only, over the axis's range, keeps a band's edges on the same steps, and
+// knows which width and range it filled the lines for.
 
 #include "ui/linedecimation.h"
 
@@ -199,6 +200,7 @@ private slots:
     void decimatesOnlyOpaqueSolidLines()
     {
         const QList<QPointF> points = walk(3000, 5);
+        const qreal xMin = 0.0, xMax = 40000.0; // the axis reaches past the data, as fitAxis() rounds it
         QLineSeries solid, translucent, dashed;
         solid.setPen(QPen(Qt::blue, 2.0));
         QColor seeThrough(Qt::blue);
@@ -209,26 +211,58 @@ private slots:
         dashed.setPen(dashes);
 
         DecimatedLines lines;
-        lines.begin(300);
-        lines.replace(&translucent, points);
-        lines.replace(&dashed, points);
+        lines.begin(300, xMin, xMax);
+        lines.replace(&translucent, points, translucent.pen());
+        lines.replace(&dashed, points, dashed.pen());
         QCOMPARE(translucent.points(), points);
         QCOMPARE(dashed.points(), points);
-        QVERIFY(!lines.decimatedForOther(500)); // nothing was decimated: no width needs a redraw
-        lines.replace(&solid, points);
+        lines.replace(&solid, points, solid.pen());
         QList<QPointF> expected;
-        decimateLine(points, points.front().x(), points.back().x(), 300, expected);
+        decimateLine(points, xMin, xMax, 300, expected); // the axis's columns, not the data's
         QVERIFY(expected.size() < points.size());
         QCOMPARE(solid.points(), expected);
-        QVERIFY(!lines.decimatedForOther(300));
-        QVERIFY(lines.decimatedForOther(301));
-        QVERIFY(lines.decimatedForOther(299));
-        lines.replace(&solid, {});
-        QCOMPARE(solid.count(), 0);
-        lines.begin(0); // every point
-        lines.replace(&solid, points);
+        // The pen it is drawn with decides, not the series' own (an area's edges).
+        lines.replace(&solid, points, translucent.pen());
         QCOMPARE(solid.points(), points);
-        QVERIFY(!lines.decimatedForOther(300));
+        QVERIFY(lines.filledFor(300, xMin, xMax));
+        QVERIFY(!lines.filledFor(301, xMin, xMax));
+        QVERIFY(!lines.filledFor(300, xMin, 50000.0));
+        lines.begin(0, xMin, xMax); // every point
+        lines.replace(&solid, points, solid.pen());
+        QCOMPARE(solid.points(), points);
+        QVERIFY(lines.filledFor(0, 1.0, 2.0)); // every point fits any axis
+    }
+
+    void bandEdgesKeepTheSameStepsAndNeverCross()
+    {
+        // A narrow noisy band: decimated apart, the edges' chords would cross; together they meet
+        // the same steps, and at every kept step the upper edge is at or above the lower one.
+        QList<QPointF> lower = walk(4000, 21), upper;
+        std::mt19937 rng(4);
+        std::uniform_real_distribution<double> width(0.0, 0.3);
+        for (const QPointF &p : lower)
+            upper << QPointF(p.x(), p.y() + width(rng));
+        QLineSeries up, down;
+        DecimatedLines lines;
+        lines.begin(200, lower.front().x(), lower.back().x());
+        lines.replaceBand(&up, upper, &down, lower);
+        const QList<QPointF> u = up.points(), d = down.points();
+        QCOMPARE(u.size(), d.size());
+        QVERIFY(u.size() < upper.size());
+        QList<QPointF> alone;
+        decimateLine(upper, lower.front().x(), lower.back().x(), 200, alone);
+        QVERIFY(u.size() >= alone.size()); // each edge keeps at least its own extremes
+        for (qsizetype i = 0; i < u.size(); ++i) {
+            QCOMPARE(u[i].x(), d[i].x());
+            QVERIFY(u[i].y() >= d[i].y());
+        }
+        for (const QPointF &p : alone)
+            QVERIFY(u.contains(p));
+        // Edges over different steps are left whole.
+        lower.removeLast();
+        lines.replaceBand(&up, upper, &down, lower);
+        QCOMPARE(up.points(), upper);
+        QCOMPARE(down.points(), lower);
     }
 };
 
