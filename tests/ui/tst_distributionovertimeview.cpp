@@ -3,6 +3,7 @@
 // NaN and missing series, and gives a long history only what the plot's pixels show.
 
 #include "ui/distributionovertimeview.h"
+#include "viewtestdata.h"
 
 #include <QAreaSeries>
 #include <QChart>
@@ -207,30 +208,12 @@ void TestDistributionOverTimeView::longHistoryKeepsWhatThePlotShows()
         const int columns = static_cast<int>(std::ceil(chart->plotArea().width() * view.devicePixelRatioF()));
         if (columns < 100 || steps->min() > 0.0 || steps->max() < 39990.0)
             return false;
-        const double perStep = columns / (steps->max() - steps->min());
-        const auto column = [&](double step) {
-            return std::clamp(static_cast<int>(std::floor((step - steps->min()) * perStep)), 0, columns - 1);
-        };
         for (const Percentile p : kAll) {
-            const auto &all = frame.history->find(kName[static_cast<int>(p)])->points();
             const QList<QPointF> points = view.points(p);
-            if (points.size() > 8 * columns || points.size() >= 4000) // a band edge keeps its partner's steps too
-                return false;
-            std::vector<double> lo(columns, INFINITY), hi(columns, -INFINITY), keptLo = lo, keptHi = hi;
-            for (const auto &q : all) {
-                const int c = column(static_cast<double>(q.step));
-                lo[c] = std::min(lo[c], q.value);
-                hi[c] = std::max(hi[c], q.value);
-            }
-            for (const QPointF &q : points) {
-                if (q.y() != all[static_cast<std::size_t>(q.x() / 10.0)].value)
-                    return false;
-                const int c = column(q.x());
-                keptLo[c] = std::min(keptLo[c], q.y());
-                keptHi[c] = std::max(keptHi[c], q.y());
-            }
-            if (keptLo != lo || keptHi != hi || points.front() != QPointF(0.0, all.front().value) ||
-                points.back() != QPointF(39990.0, all.back().value))
+            // A band edge keeps its partner's steps too: up to 8 points a column.
+            if (points.size() > 8 * columns || points.size() >= 4000 ||
+                !viewtestdata::keepsEveryColumn(points, frame.history->find(kName[static_cast<int>(p)])->points(),
+                                                columns, steps->min(), steps->max()))
                 return false;
         }
         return true;

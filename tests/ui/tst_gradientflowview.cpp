@@ -415,32 +415,15 @@ void TestGradientFlowView::longHistoryIsDecimatedToThePlot()
     // Every column of the plot (as wide as a pixel, over the step axis) holds the same lowest and
     // highest value, and the same first and last point, as the whole history; the kept points are
     // history points.
-    const double xMax = 10.0 * (count - 1);
     const auto matchesPlot = [&] {
         const int columns = static_cast<int>(std::ceil(chart->plotArea().width() * view.devicePixelRatioF()));
-        if (columns < 50 || chart->stepAxis()->min() != 0.0 || chart->stepAxis()->max() != xMax)
+        if (columns < 50 || chart->stepAxis()->min() != 0.0 || chart->stepAxis()->max() != 10.0 * (count - 1))
             return false;
         for (int j = 0; j < depth; ++j) {
             const QList<QPointF> line = chart->linePoints(j);
-            if (line.size() > 4 * columns || line.size() >= count)
-                return false;
             const auto &all = history->find("layer" + std::to_string(j + 1) + ".grad_norm")->points();
-            std::vector<double> lo(columns, INFINITY), hi(columns, -INFINITY), keptLo = lo, keptHi = hi;
-            const auto column = [&](double x) { return std::clamp(static_cast<int>(std::floor(x * (columns / xMax))), 0, columns - 1); };
-            for (const auto &p : all) {
-                const int c = column(static_cast<double>(p.step));
-                lo[c] = std::min(lo[c], p.value);
-                hi[c] = std::max(hi[c], p.value);
-            }
-            for (const QPointF &p : line) {
-                const int c = column(p.x());
-                keptLo[c] = std::min(keptLo[c], p.y());
-                keptHi[c] = std::max(keptHi[c], p.y());
-                if (p.y() != all[static_cast<std::size_t>(std::llround(p.x() / 10.0))].value)
-                    return false;
-            }
-            if (keptLo != lo || keptHi != hi || line.front().y() != all.front().value ||
-                line.back() != QPointF(xMax, all.back().value))
+            if (line.size() > 4 * columns || line.size() >= count ||
+                !keepsEveryColumn(line, all, columns, chart->stepAxis()->min(), chart->stepAxis()->max()))
                 return false;
         }
         return true;

@@ -3,6 +3,7 @@
 // copes with an empty history, and renders.
 
 #include "ui/trainingcurvesview.h"
+#include "viewtestdata.h"
 
 #include <QChart>
 #include <QChartView>
@@ -119,28 +120,8 @@ void TestTrainingCurvesView::longHistoryKeepsWhatThePlotShows()
     const auto matchesPlot = [&] {
         const int columns = static_cast<int>(std::ceil(chart->plotArea().width() * view.devicePixelRatioF()));
         const QList<QPointF> plotted = view.points(Curve::TrainLoss);
-        if (columns < 100 || plotted.size() > 4 * columns || plotted.size() >= 4000 || steps->min() > 1.0 ||
-            steps->max() < 4000.0)
-            return false;
-        std::vector<double> lo(columns, INFINITY), hi(columns, -INFINITY), keptLo = lo, keptHi = hi;
-        const double perStep = columns / (steps->max() - steps->min());
-        const auto column = [&](double step) {
-            return std::clamp(static_cast<int>(std::floor((step - steps->min()) * perStep)), 0, columns - 1);
-        };
-        for (const auto &p : train) {
-            const int c = column(static_cast<double>(p.step));
-            lo[c] = std::min(lo[c], p.value);
-            hi[c] = std::max(hi[c], p.value);
-        }
-        for (const QPointF &p : plotted) {
-            if (p.y() != train[static_cast<std::size_t>(p.x()) - 1].value) // step s is point s − 1
-                return false;
-            const int c = column(p.x());
-            keptLo[c] = std::min(keptLo[c], p.y());
-            keptHi[c] = std::max(keptHi[c], p.y());
-        }
-        return keptLo == lo && keptHi == hi && plotted.front() == QPointF(1.0, train.front().value) &&
-               plotted.back() == QPointF(4000.0, train.back().value);
+        return columns >= 100 && plotted.size() <= 4 * columns && plotted.size() < 4000 && steps->min() <= 1.0 &&
+               steps->max() >= 4000.0 && viewtestdata::keepsEveryColumn(plotted, train, columns, steps->min(), steps->max());
     };
     QTRY_VERIFY(matchesPlot()); // once laid out and filled for the plot's width
     const QList<QPointF> plotted = view.points(Curve::TrainLoss);

@@ -5,7 +5,13 @@
 #include "core/snapshot.h"
 #include "ui/frame.h"
 
+#include <QList>
+#include <QPointF>
+
+#include <algorithm>
 #include <cmath>
+#include <limits>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -111,6 +117,45 @@ inline Frame frameOf(std::shared_ptr<const Snapshot> snapshot, std::shared_ptr<c
     f.snapshot = std::move(snapshot);
     f.history = std::move(history);
     return f;
+}
+
+/// Whether `line`, a history line as plotted, is what its plot can show of `all`, the series it
+/// was drawn from: cut [xMin, xMax] (the step axis) into `columns` equal columns; every column
+/// holds the same lowest and highest value in both, the line starts and ends with the series'
+/// first and last point, and each of its points is a point of the series, unchanged (y clamped
+/// from below to `floor`, for a log axis's bottom edge).
+inline bool keepsEveryColumn(const QList<QPointF> &line, const std::vector<layerlens::core::Series::Point> &all,
+                             int columns, double xMin, double xMax,
+                             double floor = -std::numeric_limits<double>::infinity())
+{
+    if (columns < 1 || !(xMax > xMin) || line.isEmpty() || all.empty())
+        return false;
+    const double perStep = columns / (xMax - xMin);
+    const auto column = [&](double x) {
+        return std::clamp(static_cast<int>(std::floor((x - xMin) * perStep)), 0, columns - 1);
+    };
+    std::vector<double> lo(static_cast<std::size_t>(columns), INFINITY), hi(lo.size(), -INFINITY);
+    std::vector<double> keptLo = lo, keptHi = hi;
+    std::map<double, double> valueAt;
+    for (const auto &p : all) {
+        const double value = std::max(p.value, floor);
+        const auto c = static_cast<std::size_t>(column(static_cast<double>(p.step)));
+        lo[c] = std::min(lo[c], value);
+        hi[c] = std::max(hi[c], value);
+        valueAt[static_cast<double>(p.step)] = value;
+    }
+    for (const QPointF &p : line) {
+        const auto at = valueAt.find(p.x());
+        if (at == valueAt.end() || at->second != p.y())
+            return false;
+        const auto c = static_cast<std::size_t>(column(p.x()));
+        keptLo[c] = std::min(keptLo[c], p.y());
+        keptHi[c] = std::max(keptHi[c], p.y());
+    }
+    const auto point = [&](const layerlens::core::Series::Point &p) {
+        return QPointF(static_cast<double>(p.step), std::max(p.value, floor));
+    };
+    return keptLo == lo && keptHi == hi && line.front() == point(all.front()) && line.back() == point(all.back());
 }
 
 } // namespace viewtestdata
