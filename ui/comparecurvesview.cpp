@@ -42,7 +42,7 @@ CompareCurvesView::CompareCurvesView(Curve initial, QWidget *parent)
         chart(), &QChart::plotAreaChanged, this,
         [this] {
             fitAxes();
-            if (!everyPoint() && !m_lines.filledFor(plotColumns(chart()), m_stepAxis->min(), m_stepAxis->max()))
+            if (!m_lines.filledFor(chart(), m_stepAxis, everyPoint()))
                 fillLines();
         },
         Qt::QueuedConnection);
@@ -80,7 +80,7 @@ void CompareCurvesView::redraw()
 
 void CompareCurvesView::fillLines()
 {
-    m_lines.begin(everyPoint() ? 0 : plotColumns(chart()), m_stepAxis->min(), m_stepAxis->max());
+    m_lines.begin(chart(), m_stepAxis, everyPoint());
     for (int side : {kSideA, kSideB})
         m_lines.replace(series(side), m_buffers[static_cast<std::size_t>(side)], series(side)->pen());
 }

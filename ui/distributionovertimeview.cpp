@@ -67,7 +67,7 @@ DistributionOverTimeView::DistributionOverTimeView(QWidget *parent)
         m_chart, &QChart::plotAreaChanged, this,
         [this] {
             fitAxes();
-            if (!everyPoint() && !m_lines.filledFor(plotColumns(m_chart), m_stepAxis->min(), m_stepAxis->max()))
+            if (!m_lines.filledFor(m_chart, m_stepAxis, everyPoint()))
                 fillLines();
         },
         Qt::QueuedConnection);
@@ -135,7 +135,7 @@ void DistributionOverTimeView::draw()
 
 void DistributionOverTimeView::fillLines()
 {
-    m_lines.begin(everyPoint() ? 0 : plotColumns(m_chart), m_stepAxis->min(), m_stepAxis->max());
+    m_lines.begin(m_chart, m_stepAxis, everyPoint());
     // The band's edges are drawn with the area's outline and enclose its fill.
     const auto at = [](Percentile p) { return static_cast<std::size_t>(p); };
     m_lines.replaceBand(m_series[at(Percentile::P85)], m_buffers[at(Percentile::P85)], m_series[at(Percentile::P15)],

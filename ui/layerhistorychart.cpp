@@ -59,7 +59,7 @@ LayerHistoryChart::LayerHistoryChart(const QStringList &titles, const QString &v
     connect(
         this, &QChart::plotAreaChanged, this,
         [this] {
-            if (!m_everyPoint && !m_decimated.filledFor(plotColumns(this), m_stepAxis->min(), m_stepAxis->max()))
+            if (!m_decimated.filledFor(this, m_stepAxis, m_everyPoint))
                 fillLines();
         },
         Qt::QueuedConnection);
@@ -207,7 +207,7 @@ void LayerHistoryChart::draw()
 
 void LayerHistoryChart::fillLines()
 {
-    m_decimated.begin(m_everyPoint ? 0 : plotColumns(this), m_stepAxis->min(), m_stepAxis->max());
+    m_decimated.begin(this, m_stepAxis, m_everyPoint);
     for (qsizetype j = 0; j < m_lines.size(); ++j) {
         QLineSeries *line = m_lines[j];
         line->setName(QStringLiteral("L%1").arg(m_layers[j]));

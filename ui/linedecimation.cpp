@@ -4,6 +4,7 @@
 #include <QGraphicsScene>
 #include <QGraphicsView>
 #include <QPen>
+#include <QValueAxis>
 #include <QXYSeries>
 
 #include <algorithm>
@@ -73,6 +74,16 @@ void DecimatedLines::begin(int columns, qreal xMin, qreal xMax)
     m_columns = columns;
     m_xMin = xMin;
     m_xMax = xMax;
+}
+
+void DecimatedLines::begin(const QChart *chart, const QValueAxis *xAxis, bool everyPoint)
+{
+    begin(everyPoint ? 0 : plotColumns(chart), xAxis->min(), xAxis->max());
+}
+
+bool DecimatedLines::filledFor(const QChart *chart, const QValueAxis *xAxis, bool everyPoint) const
+{
+    return filledFor(everyPoint ? 0 : plotColumns(chart), xAxis->min(), xAxis->max());
 }
 
 void DecimatedLines::replace(QXYSeries *series, const QList<QPointF> &points, const QPen &drawnWith)

@@ -8,6 +8,7 @@
 QT_BEGIN_NAMESPACE
 class QChart;
 class QPen;
+class QValueAxis;
 class QXYSeries;
 QT_END_NAMESPACE
 
@@ -46,6 +47,9 @@ public:
     /// Starts filling the lines for a plot `columns` device pixels wide (0: every point) whose
     /// x axis shows [xMin, xMax].
     void begin(int columns, qreal xMin, qreal xMax);
+    /// The same for the plot of `chart`, whose x axis is `xAxis`, as it is now: plotColumns()
+    /// wide, or every point when `everyPoint`.
+    void begin(const QChart *chart, const QValueAxis *xAxis, bool everyPoint);
     /// Sets the points of `series` to `points` (finite, ordered by x), decimated if `drawnWith`,
     /// the pen the line is drawn with, is solid and opaque (a translucent line darkens where it
     /// crosses itself, and dashes follow the length of the path: those would look different
@@ -60,6 +64,9 @@ public:
     {
         return columns == m_columns && (columns == 0 || (xMin == m_xMin && xMax == m_xMax));
     }
+    /// Whether begin(chart, xAxis, everyPoint) now would fill the lines as they were last filled
+    /// (if not, the plot's width or range changed: fill them again).
+    bool filledFor(const QChart *chart, const QValueAxis *xAxis, bool everyPoint) const;
 
 private:
     void fill(QXYSeries *series, const QList<QPointF> &points, const std::vector<qsizetype> &kept);

@@ -82,10 +82,8 @@ TrainingCurvesView::TrainingCurvesView(QWidget *parent) : DashboardView(tr("Trai
             [this] {
                 fitAxes();
                 showMarkers();
-                if (!everyPoint() &&
-                    (!m_lossLines.filledFor(plotColumns(m_lossChart), m_lossStepAxis->min(), m_lossStepAxis->max()) ||
-                     !m_accuracyLines.filledFor(plotColumns(m_accuracyChart), m_accuracyStepAxis->min(),
-                                                m_accuracyStepAxis->max())))
+                if (!m_lossLines.filledFor(m_lossChart, m_lossStepAxis, everyPoint()) ||
+                    !m_accuracyLines.filledFor(m_accuracyChart, m_accuracyStepAxis, everyPoint()))
                     fillLines();
             },
             Qt::QueuedConnection);
@@ -137,9 +135,8 @@ void TrainingCurvesView::drawCurves()
 
 void TrainingCurvesView::fillLines()
 {
-    m_lossLines.begin(everyPoint() ? 0 : plotColumns(m_lossChart), m_lossStepAxis->min(), m_lossStepAxis->max());
-    m_accuracyLines.begin(everyPoint() ? 0 : plotColumns(m_accuracyChart), m_accuracyStepAxis->min(),
-                          m_accuracyStepAxis->max());
+    m_lossLines.begin(m_lossChart, m_lossStepAxis, everyPoint());
+    m_accuracyLines.begin(m_accuracyChart, m_accuracyStepAxis, everyPoint());
     for (int i = 0; i < kCurves; ++i) {
         const bool isLoss = i == int(Curve::TrainLoss) || i == int(Curve::TestLoss);
         QLineSeries *series = m_series[static_cast<std::size_t>(i)];
