@@ -134,8 +134,6 @@ void DiagnosticsView::showFrame(const Frame &frame)
         m_rows.push_back(row);
     }
     const int iconSize = style()->pixelMetric(QStyle::PM_LargeIconSize);
-    const QPixmap warning = style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(iconSize);
-    const QPixmap critical = style()->standardIcon(QStyle::SP_MessageBoxCritical).pixmap(iconSize);
     for (int index = 0; index < rows; ++index) {
         const core::Diagnostic &d = *active[static_cast<std::size_t>(index)];
         Row &row = m_rows[static_cast<std::size_t>(index)];
@@ -147,7 +145,14 @@ void DiagnosticsView::showFrame(const Frame &frame)
         row.text->setText(QStringLiteral("<b>%1</b><br>%2").arg(heading.toHtmlEscaped(), text.toHtmlEscaped()));
         // The core's English sentence, for whoever wants the exact numbers.
         row.text->setToolTip(QString::fromStdString(d.message));
-        row.icon->setPixmap(d.kind == core::DiagnosticKind::Divergence ? critical : warning);
+        const bool critical = d.kind == core::DiagnosticKind::Divergence;
+        if (row.iconSize != iconSize || row.critical != critical) {
+            row.icon->setPixmap(style()
+                                    ->standardIcon(critical ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning)
+                                    .pixmap(iconSize));
+            row.critical = critical;
+            row.iconSize = iconSize;
+        }
     }
     fitRows();
     m_list->setVisible(rows > 0);

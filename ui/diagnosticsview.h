@@ -54,6 +54,8 @@ private:
         QLabel *icon = nullptr;
         QLabel *text = nullptr;
         QString plainText;
+        bool critical = false; // the icon shown (set only when it changes: the style draws it anew)
+        int iconSize = 0;      // its size; 0 before the first
     };
 
     QLabel *m_banner = nullptr;
