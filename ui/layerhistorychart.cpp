@@ -4,6 +4,7 @@
 #include "ui/dashboardview.h"
 #include "ui/linedecimation.h"
 #include "ui/logscale.h"
+#include "ui/plotlines.h"
 
 #include <QLegend>
 #include <QLegendMarker>
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace layerlens::ui {
 
@@ -51,6 +53,7 @@ LayerHistoryChart::LayerHistoryChart(const QStringList &titles, const QString &v
     m_valueAxis = new QLogValueAxis;
     addAxis(m_valueAxis, Qt::AlignLeft);
     DashboardView::fitLogAxis(m_valueAxis, LogScale(), valueTitle);
+    m_plotLines = new PlotLines(this, m_stepAxis, m_valueAxis);
     // The legend depends on the chart's size: fit it again when that changes, even while paused.
     connect(this, &QGraphicsWidget::geometryChanged, this, &LayerHistoryChart::updateLegendAndTitle);
     // Lines decimated for another plot width would lose detail on a wider plot and carry points a
@@ -86,22 +89,23 @@ QList<QPointF> LayerHistoryChart::linePoints(int line) const
 {
     if (line < 0 || line >= m_lines.size())
         return {};
-    return m_lines[line]->points();
+    return m_plotLines->points(line);
 }
 
 void LayerHistoryChart::setLineCount(int count)
 {
+    if (m_lines.size() == count)
+        return;
     while (m_lines.size() > count) {
         DashboardView::discardSeries(this, m_lines.takeLast());
         m_buffers.removeLast();
     }
-    if (m_lines.size() == count)
-        return;
     while (m_lines.size() < count) {
         const int line = static_cast<int>(m_lines.size());
         m_lines.append(DashboardView::addLineSeries(this, m_stepAxis, m_valueAxis, line, QString()));
         m_buffers.append(QList<QPointF>());
     }
+    m_plotLines->setPenSources(QList<QXYSeries *>(m_lines.begin(), m_lines.end()));
     // Series are drawn in the order they were added: keep the reference on top of the layers.
     if (m_reference) {
         removeSeries(m_reference);
@@ -167,12 +171,9 @@ void LayerHistoryChart::draw()
         lastStep = firstStep + 1.0;
     }
 
-    // Qt Charts strokes every point of every line again when a line's points or an axis range
-    // change. Emptied first, the lines cost nothing while both axes move, and each is stroked
-    // once, with its new points.
-    for (QLineSeries *line : m_lines)
-        if (line->count() > 0)
-            line->clear();
+    // Qt Charts strokes every point of a line again when its points or an axis range change.
+    // Emptied first, the reference line costs nothing while both axes move. (The layers' lines
+    // are PlotLines, which strokes them only when it paints.)
     if (m_reference)
         m_reference->clear();
     DashboardView::fitLogAxis(m_valueAxis, scale, m_valueTitle);
@@ -211,8 +212,9 @@ void LayerHistoryChart::fillLines()
     for (qsizetype j = 0; j < m_lines.size(); ++j) {
         QLineSeries *line = m_lines[j];
         line->setName(QStringLiteral("L%1").arg(m_layers[j]));
-        line->setPointsVisible(m_buffers[j].size() == 1); // a lone point draws no line
-        m_decimated.replace(line, m_buffers[j], line->pen());
+        QList<QPointF> shown;
+        m_decimated.decimate(m_buffers[j], line->pen(), shown);
+        m_plotLines->setPoints(static_cast<int>(j), std::move(shown));
     }
 }
 

@@ -24,6 +24,8 @@ class History;
 
 namespace layerlens::ui {
 
+class PlotLines;
+
 /// A per-layer history series ("layer<n>.<key>", e.g. "layer3.grad_norm") against the step,
 /// one line per hidden layer in the colour of series j, on a logarithmic value axis, with an
 /// optional dashed horizontal reference line. Used by the gradient and the weight views.
@@ -77,7 +79,8 @@ private:
     Zeros m_zeros;
     QValueAxis *m_stepAxis = nullptr;
     QLogValueAxis *m_valueAxis = nullptr;
-    QList<QLineSeries *> m_lines;
+    QList<QLineSeries *> m_lines;    // empty: each gives a line its pen and its legend entry
+    PlotLines *m_plotLines = nullptr; // draws the lines (Qt Charts would stroke them twice a frame)
     QList<QList<QPointF>> m_buffers; // reused, one per line: every point of the history
     DecimatedLines m_decimated;
     std::shared_ptr<const core::History> m_history;

@@ -86,13 +86,24 @@ bool DecimatedLines::filledFor(const QChart *chart, const QValueAxis *xAxis, boo
     return filledFor(everyPoint ? 0 : plotColumns(chart), xAxis->min(), xAxis->max());
 }
 
-void DecimatedLines::replace(QXYSeries *series, const QList<QPointF> &points, const QPen &drawnWith)
+void DecimatedLines::keep(const QList<QPointF> &points, const QPen &drawnWith)
 {
     // Only an opaque solid line draws the same pixels through fewer points: where a translucent
     // line crosses itself it darkens, and dashes follow the length of the path.
     const bool exact = drawnWith.style() == Qt::SolidLine && drawnWith.color().alpha() == 255;
     decimatedIndices(points, m_xMin, m_xMax, exact ? m_columns : 0, m_kept);
+}
+
+void DecimatedLines::replace(QXYSeries *series, const QList<QPointF> &points, const QPen &drawnWith)
+{
+    keep(points, drawnWith);
     fill(series, points, m_kept);
+}
+
+void DecimatedLines::decimate(const QList<QPointF> &points, const QPen &drawnWith, QList<QPointF> &out)
+{
+    keep(points, drawnWith);
+    gather(points, m_kept, out);
 }
 
 void DecimatedLines::replaceBand(QXYSeries *upper, const QList<QPointF> &upperPoints, QXYSeries *lower,
@@ -117,16 +128,25 @@ void DecimatedLines::replaceBand(QXYSeries *upper, const QList<QPointF> &upperPo
     fill(lower, lowerPoints, m_union);
 }
 
+void DecimatedLines::gather(const QList<QPointF> &points, const std::vector<qsizetype> &kept, QList<QPointF> &out)
+{
+    if (static_cast<qsizetype>(kept.size()) == points.size()) {
+        out = points;
+        return;
+    }
+    out.clear();
+    out.reserve(static_cast<qsizetype>(kept.size()));
+    for (const qsizetype i : kept)
+        out.append(points[i]);
+}
+
 void DecimatedLines::fill(QXYSeries *series, const QList<QPointF> &points, const std::vector<qsizetype> &kept)
 {
     if (static_cast<qsizetype>(kept.size()) == points.size()) {
-        series->replace(points);
+        series->replace(points); // shares the list
         return;
     }
-    m_points.clear();
-    m_points.reserve(static_cast<qsizetype>(kept.size()));
-    for (const qsizetype i : kept)
-        m_points.append(points[i]);
+    gather(points, kept, m_points);
     series->replace(m_points);
 }
 

@@ -55,6 +55,8 @@ public:
     /// crosses itself, and dashes follow the length of the path: those would look different
     /// through fewer points and keep them all).
     void replace(QXYSeries *series, const QList<QPointF> &points, const QPen &drawnWith);
+    /// The same into `out`, for lines that are not series (PlotLines).
+    void decimate(const QList<QPointF> &points, const QPen &drawnWith, QList<QPointF> &out);
     /// The two edges of a filled band, decimated together: each keeps the steps either of them
     /// keeps, so they meet the same steps and cannot cross between them. Whole when their steps differ.
     void replaceBand(QXYSeries *upper, const QList<QPointF> &upperPoints, QXYSeries *lower,
@@ -69,6 +71,10 @@ public:
     bool filledFor(const QChart *chart, const QValueAxis *xAxis, bool everyPoint) const;
 
 private:
+    /// m_kept: the indices of `points` to draw with `drawnWith`.
+    void keep(const QList<QPointF> &points, const QPen &drawnWith);
+    /// `out`: the points of `points` at `kept`.
+    static void gather(const QList<QPointF> &points, const std::vector<qsizetype> &kept, QList<QPointF> &out);
     void fill(QXYSeries *series, const QList<QPointF> &points, const std::vector<qsizetype> &kept);
 
     int m_columns = 0;

@@ -1,0 +1,228 @@
+// PlotLines draws its lines where Qt Charts would put the same points (linear and logarithmic
+// axes, following range and plot changes), with the pen of its source series as it is now,
+// clipped to the plot, a lone point as a dot, and nothing for a hidden or deleted source.
+
+#include "ui/plotlines.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QGraphicsLayout>
+#include <QGraphicsScene>
+#include <QImage>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QPainter>
+#include <QPen>
+#include <QValueAxis>
+#include <QtTest>
+
+#include <memory>
+
+using layerlens::ui::PlotLines;
+
+namespace {
+
+// A 400 × 300 chart with a step axis [0, 100] and a logarithmic value axis [1e-3, 1e2], in a
+// scene (laid out at once, no window needed), with one series that gives PlotLines its pen.
+struct Fixture {
+    QGraphicsScene scene;
+    QChart *chart = new QChart;
+    QValueAxis *x = new QValueAxis;
+    QLogValueAxis *y = new QLogValueAxis;
+    QLineSeries *source = new QLineSeries;
+    PlotLines *lines = nullptr;
+
+    Fixture()
+    {
+        scene.addItem(chart);
+        chart->setGeometry(0, 0, 400, 300);
+        chart->legend()->hide();
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        x->setRange(0.0, 100.0);
+        y->setRange(1e-3, 1e2);
+        chart->addSeries(source);
+        source->attachAxis(x);
+        source->attachAxis(y);
+        source->setPen(QPen(Qt::red, 3.0));
+        lines = new PlotLines(chart, x, y);
+        lines->setPenSources({source});
+        settle();
+    }
+    void settle()
+    {
+        chart->layout()->activate();
+        QCoreApplication::processEvents();
+    }
+    QImage render()
+    {
+        QImage image(400, 300, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        scene.render(&painter, QRectF(0, 0, 400, 300), QRectF(0, 0, 400, 300));
+        return image;
+    }
+};
+
+bool isRed(QRgb c)
+{
+    return qRed(c) > 200 && qGreen(c) < 60 && qBlue(c) < 60;
+}
+
+bool isBlue(QRgb c)
+{
+    return qBlue(c) > 200 && qRed(c) < 60 && qGreen(c) < 60;
+}
+
+} // namespace
+
+class TestPlotLines : public QObject {
+    Q_OBJECT
+private slots:
+    void mapsPointsAsTheChartDoes();
+    void drawsWithTheSourcePenInsideThePlot();
+    void denseLineIsOnePixelWide();
+    void lonePointIsADot();
+    void hiddenOrDeletedSourceDrawsNothing();
+};
+
+void TestPlotLines::mapsPointsAsTheChartDoes()
+{
+    Fixture f;
+    QVERIFY(f.chart->plotArea().width() > 100.0);
+    const QList<QPointF> points{{0.0, 1e-3}, {12.5, 0.02}, {50.0, 1.0}, {99.0, 77.0}, {100.0, 1e2}};
+    for (const QPointF &p : points) {
+        const QPointF mine = f.lines->mapToChart(p), charts = f.chart->mapToPosition(p, f.source);
+        QVERIFY2(std::abs(mine.x() - charts.x()) < 1e-6 && std::abs(mine.y() - charts.y()) < 1e-6,
+                 qPrintable(QStringLiteral("(%1, %2): %3,%4 against %5,%6")
+                                .arg(p.x()).arg(p.y()).arg(mine.x()).arg(mine.y()).arg(charts.x()).arg(charts.y())));
+    }
+    // A new range or a new plot size moves the points with the chart's.
+    f.x->setRange(20.0, 60.0);
+    f.y->setRange(1e-1, 1e1);
+    f.chart->setGeometry(0, 0, 320, 260);
+    f.settle();
+    for (const QPointF &p : {QPointF(30.0, 0.5), QPointF(55.0, 3.0)}) {
+        const QPointF mine = f.lines->mapToChart(p), charts = f.chart->mapToPosition(p, f.source);
+        QVERIFY(std::abs(mine.x() - charts.x()) < 1e-6 && std::abs(mine.y() - charts.y()) < 1e-6);
+    }
+    // A linear value axis too.
+    QGraphicsScene scene;
+    auto *chart = new QChart;
+    scene.addItem(chart);
+    chart->setGeometry(0, 0, 300, 200);
+    auto *x = new QValueAxis, *y = new QValueAxis;
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    x->setRange(-5.0, 5.0);
+    y->setRange(-2.0, 8.0);
+    auto *series = new QLineSeries;
+    chart->addSeries(series);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    PlotLines linear(chart, x, y);
+    chart->layout()->activate();
+    const QPointF p(1.25, 6.5);
+    QVERIFY(std::abs(linear.mapToChart(p).x() - chart->mapToPosition(p, series).x()) < 1e-6);
+    QVERIFY(std::abs(linear.mapToChart(p).y() - chart->mapToPosition(p, series).y()) < 1e-6);
+}
+
+void TestPlotLines::drawsWithTheSourcePenInsideThePlot()
+{
+    Fixture f;
+    // A horizontal line at 1 from beyond the left edge of the step axis to beyond its right edge.
+    f.lines->setPoints(0, {{-50.0, 1.0}, {150.0, 1.0}});
+    QCOMPARE(f.lines->points(0).size(), 2);
+    const QRectF plot = f.chart->plotArea();
+    const QPointF middle = f.lines->mapToChart({50.0, 1.0});
+    QImage image = f.render();
+    QVERIFY(isRed(image.pixel(middle.toPoint())));
+    // Clipped to the plot: nothing red left of it (where the line's points lie) or right of it.
+    const int row = middle.toPoint().y();
+    for (int column = 0; column < static_cast<int>(plot.left()) - 2; ++column)
+        QVERIFY2(!isRed(image.pixel(column, row)), qPrintable(QString::number(column)));
+    for (int column = static_cast<int>(plot.right()) + 3; column < 400; ++column)
+        QVERIFY2(!isRed(image.pixel(column, row)), qPrintable(QString::number(column)));
+    // 3 px wide, as the pen says.
+    int redRows = 0;
+    for (int r = row - 6; r <= row + 6; ++r)
+        redRows += isRed(image.pixel(middle.toPoint().x(), r)) ? 1 : 0;
+    QVERIFY2(redRows >= 2 && redRows <= 4, qPrintable(QString::number(redRows)));
+
+    // The source's new pen (presentation mode restyles the series) is the one drawn.
+    f.source->setPen(QPen(Qt::blue, 3.0));
+    image = f.render();
+    QVERIFY(isBlue(image.pixel(middle.toPoint())));
+
+    // The axis moves: the line with it.
+    f.y->setRange(1e0, 1e4); // 1 is now the bottom edge
+    f.settle();
+    const QPointF bottom = f.lines->mapToChart({50.0, 1.0});
+    QVERIFY(std::abs(bottom.y() - f.chart->plotArea().bottom()) < 1e-6);
+    image = f.render();
+    QVERIFY(!isBlue(image.pixel(middle.toPoint())));
+}
+
+void TestPlotLines::denseLineIsOnePixelWide()
+{
+    // The same horizontal line through 2 points and through more points than the plot has
+    // pixels across: the pen's 3 px, then 1 px.
+    const auto inkedRows = [](const QImage &image, QPoint at) {
+        int rows = 0;
+        for (int r = at.y() - 6; r <= at.y() + 6; ++r)
+            rows += image.pixel(at.x(), r) != qRgb(255, 255, 255) ? 1 : 0;
+        return rows;
+    };
+    Fixture f;
+    f.chart->setBackgroundVisible(false);
+    f.chart->setPlotAreaBackgroundVisible(false);
+    f.x->setGridLineVisible(false);
+    f.y->setGridLineVisible(false);
+    f.settle();
+    const QPoint middle = f.lines->mapToChart({50.0, 1.0}).toPoint();
+    f.lines->setPoints(0, {{0.0, 1.0}, {100.0, 1.0}});
+    const int sparse = inkedRows(f.render(), middle);
+    QList<QPointF> dense;
+    const int count = static_cast<int>(f.chart->plotArea().width()) * 3;
+    for (int i = 0; i < count; ++i)
+        dense << QPointF(100.0 * i / (count - 1), 1.0);
+    f.lines->setPoints(0, dense);
+    const int thin = inkedRows(f.render(), middle);
+    QVERIFY2(sparse >= 3 && sparse <= 4, qPrintable(QString::number(sparse)));
+    QVERIFY2(thin >= 1 && thin <= 2, qPrintable(QString::number(thin)));
+}
+
+void TestPlotLines::lonePointIsADot()
+{
+    Fixture f;
+    f.lines->setPoints(0, {{40.0, 0.1}});
+    const QPoint at = f.lines->mapToChart({40.0, 0.1}).toPoint();
+    const QImage image = f.render();
+    // A disc of 1.5 pen widths (4.5 px) around the point.
+    QVERIFY(isRed(image.pixel(at)));
+    QVERIFY(isRed(image.pixel(at + QPoint(3, 0))));
+    QVERIFY(isRed(image.pixel(at + QPoint(0, -3))));
+    QVERIFY(!isRed(image.pixel(at + QPoint(8, 0))));
+}
+
+void TestPlotLines::hiddenOrDeletedSourceDrawsNothing()
+{
+    Fixture f;
+    f.lines->setPoints(0, {{0.0, 1.0}, {100.0, 1.0}});
+    const QPoint middle = f.lines->mapToChart({50.0, 1.0}).toPoint();
+    QVERIFY(isRed(f.render().pixel(middle)));
+    f.source->setVisible(false);
+    QVERIFY(!isRed(f.render().pixel(middle)));
+    f.source->setVisible(true);
+    QVERIFY(isRed(f.render().pixel(middle)));
+    f.chart->removeSeries(f.source);
+    delete f.source;
+    QCOMPARE(f.lines->lineCount(), 1); // the points stay; nothing draws them
+    QVERIFY(!isRed(f.render().pixel(middle)));
+    // A line index out of range is ignored.
+    f.lines->setPoints(5, {{0.0, 1.0}});
+    QCOMPARE(f.lines->lineCount(), 1);
+}
+
+QTEST_MAIN(TestPlotLines)
+#include "tst_plotlines.moc"

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QGraphicsObject>
+#include <QList>
+#include <QPointF>
+#include <QPointer>
+#include <QPolygonF>
+#include <QXYSeries>
+
+QT_BEGIN_NAMESPACE
+class QAbstractAxis;
+class QChart;
+QT_END_NAMESPACE
+
+namespace layerlens::ui {
+
+/// Polylines drawn straight into a chart's plot area, for lines that change on every frame.
+///
+/// A QLineSeries costs two strokes of every point whenever its points or an axis change: Qt Charts
+/// strokes the whole line once more to get its hover shape, and paints it one segment at a time,
+/// each segment stroked on its own when the pen is wider than a pixel. This item keeps the points
+/// in the axes' values and paints each line as one polyline, mapped through the axes' current
+/// ranges, so a new frame costs one stroke per line and no geometry work.
+///
+/// A line with more points than the plot is wide in pixels (a long noisy history, decimated to up
+/// to four points a pixel column) is a band of noise: it is drawn 1 px wide whatever its pen's
+/// width. A wider pen would only merge the band into a blob, and costs a stroke of every point
+/// and the fill of a polygon that crosses itself at every point: after 150 s of training, with
+/// 2 px lines the Layers page's median frame took 14.8 ms, with 1 px lines 7.0 ms (bench/ui_latency,
+/// docs/performance.md). Fewer points keep the pen's width.
+///
+/// Each line takes its pen from a series of the chart (`penSources`, typically an empty
+/// QLineSeries that gives the line its legend entry), so presentation mode's thicker pens and the
+/// legend stay as they are. The x axis must be a QValueAxis, the y axis a QValueAxis or a
+/// QLogValueAxis; values outside the axes are clipped by the plot area.
+class PlotLines : public QGraphicsObject {
+    Q_OBJECT
+public:
+    PlotLines(QChart *chart, QAbstractAxis *xAxis, QAbstractAxis *yAxis);
+
+    /// One line per series of `penSources` (in that order), drawn with that series' pen;
+    /// setPoints() fills them. Lines beyond the new count are dropped.
+    void setPenSources(const QList<QXYSeries *> &penSources);
+    /// The points of line `line` (ordered by x, finite, positive on a logarithmic axis). A lone
+    /// point is drawn as a dot, as QXYSeries draws a visible point.
+    void setPoints(int line, QList<QPointF> points);
+    QList<QPointF> points(int line) const { return m_points.value(line); }
+    int lineCount() const { return static_cast<int>(m_points.size()); }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    /// `point` (axis values) in the chart's coordinates, as this item draws it.
+    QPointF mapToChart(const QPointF &point) const;
+
+private:
+    void plotChanged();
+
+    QChart *m_chart;
+    QAbstractAxis *m_xAxis;
+    QAbstractAxis *m_yAxis;
+    QList<QPointer<QXYSeries>> m_penSources; // a deleted series draws nothing
+    QList<QList<QPointF>> m_points;
+    QRectF m_plot;
+    mutable QPolygonF m_mapped; // reused by paint()
+};
+
+} // namespace layerlens::ui
