@@ -12,7 +12,7 @@
 // (`warmup`: seconds of training before the measurement, so that the charts' histories are long,
 // as in a lesson that has been running for minutes; 0 by default. `page`: the dashboard page
 // shown, 0 "Layers" (the default) or 1 "Training". `seconds`: how long the frames are measured,
-// 5 by default; a p99 over 5 s of ~30 frames a second is the second-worst frame, so compare
+// 5 by default; a p99 over 5 s of ~30 frames a second is the third-worst frame, so compare
 // builds over 20 s or more. `presentation`: 1 measures presentation mode (full screen, large
 // type, thicker lines), 0 by default.)
 // (QT_NO_GLIB=1 makes Qt use its own event loop, whose awake/aboutToBlock signals the frame

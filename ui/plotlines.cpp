@@ -20,7 +20,7 @@ namespace {
 // line stays on top of the lines).
 constexpr qreal kZValue = 3.5;
 
-// The width of a line with more points than its plot has pixels across (see the class comment).
+// The width of a line that is a band of noise (see the class comment).
 constexpr qreal kDenseWidth = 1.0;
 
 struct AxisMap {
@@ -138,6 +138,7 @@ void PlotLines::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
     const qreal x2 = (m_plot.width() + 0.5) - std::floor(m_plot.width() + 0.5);
     const qreal y2 = (m_plot.height() + 0.5) - std::floor(m_plot.height() + 0.5);
     painter->setClipRect(m_plot.adjusted(-x1, -y1, std::max(x1, x2), std::max(y1, y2)));
+    QList<std::pair<QPointF, QPen>> dots;
     for (qsizetype j = 0; j < m_points.size(); ++j) {
         const QList<QPointF> &points = m_points[j];
         if (points.isEmpty() || !m_penSources[j] || !m_penSources[j]->isVisible())
@@ -147,21 +148,43 @@ void PlotLines::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
             m_mapped[i] = map(points[i]);
         const QPen pen = m_penSources[j]->pen();
         if (m_mapped.size() == 1) {
-            // As QXYSeries draws a visible point: a disc of 1.5 pen widths.
-            const qreal radius = pen.widthF() * 1.5;
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(pen.color());
-            painter->drawEllipse(m_mapped.front(), radius, radius);
+            dots.append({m_mapped.front(), pen});
             continue;
         }
         QPen drawn = pen;
-        if (static_cast<qreal>(m_mapped.size()) > m_plot.width())
+        if (isNoiseBand(m_mapped, m_plot.width()))
             drawn.setWidthF(std::min(pen.widthF(), kDenseWidth));
         painter->setPen(drawn);
         painter->setBrush(Qt::NoBrush);
         painter->drawPolyline(m_mapped);
     }
     painter->restore();
+    // A lone point as QLineSeries draws a visible point: a disc of 1.5 times the pen's whole-pixel
+    // width, after the clip is gone (a point on the plot's edge shows whole).
+    for (const auto &[at, pen] : std::as_const(dots)) {
+        const qreal radius = pen.width() * 1.5;
+        painter->save();
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(pen.color());
+        painter->drawEllipse(at, radius, radius);
+        painter->restore();
+    }
+}
+
+bool PlotLines::isNoiseBand(const QPolygonF &mapped, qreal width)
+{
+    qsizetype turns = 0;
+    int direction = 0; // of the last segment that moved vertically: -1 up, +1 down
+    for (qsizetype i = 1; i < mapped.size(); ++i) {
+        const qreal dy = mapped[i].y() - mapped[i - 1].y();
+        const int d = dy > 0.0 ? 1 : dy < 0.0 ? -1 : 0;
+        if (d == 0)
+            continue;
+        if (direction != 0 && d != direction)
+            ++turns;
+        direction = d;
+    }
+    return static_cast<qreal>(turns) > width;
 }
 
 } // namespace layerlens::ui

@@ -22,17 +22,20 @@ namespace layerlens::ui {
 /// in the axes' values and paints each line as one polyline, mapped through the axes' current
 /// ranges, so a new frame costs one stroke per line and no geometry work.
 ///
-/// A line with more points than the plot is wide in pixels (a long noisy history, decimated to up
-/// to four points a pixel column) is a band of noise: it is drawn 1 px wide whatever its pen's
-/// width. A wider pen would only merge the band into a blob, and costs a stroke of every point
-/// and the fill of a polygon that crosses itself at every point: after 150 s of training, with
-/// 2 px lines the Layers page's median frame took 14.8 ms, with 1 px lines 7.0 ms (bench/ui_latency,
-/// docs/performance.md). Fewer points keep the pen's width.
+/// A line that turns back more often than the plot is wide in pixels (a long noisy history:
+/// after decimation, a pixel column holds its first, last, lowest and highest point) is a band of
+/// noise finer than a pixel. It is drawn 1 px wide whatever its pen, in presentation mode and in
+/// exports too: the band's width comes from the noise, and a wider pen only merges it into a blob
+/// while costing a stroke of every point and the fill of a polygon that crosses itself at every
+/// turn (after 150 s of training, with 2 px lines the Layers page's median frame took 14.8 ms,
+/// with 1 px lines 7.0 ms; docs/performance.md). Other lines, however many points they have (a
+/// long smooth curve), keep their pen's width.
 ///
-/// Each line takes its pen from a series of the chart (`penSources`, typically an empty
-/// QLineSeries that gives the line its legend entry), so presentation mode's thicker pens and the
-/// legend stay as they are. The x axis must be a QValueAxis, the y axis a QValueAxis or a
-/// QLogValueAxis; values outside the axes are clipped by the plot area.
+/// Each line takes its pen and its visibility from a series of the chart (`penSources`,
+/// typically an empty QLineSeries that gives the line its legend entry), so presentation mode's
+/// thicker pens and the legend apply. The x axis must be a QValueAxis, the y axis a QValueAxis or
+/// a QLogValueAxis, neither reversed; the series' opacity is not applied. Lines are clipped to
+/// the plot as Qt Charts clips a QLineSeries.
 class PlotLines : public QGraphicsObject {
     Q_OBJECT
 public:
@@ -42,7 +45,7 @@ public:
     /// setPoints() fills them. Lines beyond the new count are dropped.
     void setPenSources(const QList<QXYSeries *> &penSources);
     /// The points of line `line` (ordered by x, finite, positive on a logarithmic axis). A lone
-    /// point is drawn as a dot, as QXYSeries draws a visible point.
+    /// point is drawn as a dot, as QLineSeries draws a visible point.
     void setPoints(int line, QList<QPointF> points);
     QList<QPointF> points(int line) const { return m_points.value(line); }
     int lineCount() const { return static_cast<int>(m_points.size()); }
@@ -52,6 +55,9 @@ public:
 
     /// `point` (axis values) in the chart's coordinates, as this item draws it.
     QPointF mapToChart(const QPointF &point) const;
+    /// Whether `mapped` (chart coordinates) turns back, up after down or down after up, more
+    /// often than `width` (pixels): such a line is drawn 1 px wide.
+    static bool isNoiseBand(const QPolygonF &mapped, qreal width);
 
 private:
     void plotChanged();

@@ -1,6 +1,8 @@
 // PlotLines draws its lines where Qt Charts would put the same points (linear and logarithmic
 // axes, following range and plot changes), with the pen of its source series as it is now,
-// clipped to the plot, a lone point as a dot, and nothing for a hidden or deleted source.
+// clipped to the plot as Qt Charts clips (a line on the bottom edge stays visible), a band of
+// noise 1 px wide, a lone point as a dot, nothing for a hidden or deleted source, and repaints
+// when its points, a source's pen or a source's visibility change.
 
 #include "ui/plotlines.h"
 
@@ -16,6 +18,7 @@
 #include <QValueAxis>
 #include <QtTest>
 
+#include <functional>
 #include <memory>
 
 using layerlens::ui::PlotLines;
@@ -81,7 +84,8 @@ class TestPlotLines : public QObject {
 private slots:
     void mapsPointsAsTheChartDoes();
     void drawsWithTheSourcePenInsideThePlot();
-    void denseLineIsOnePixelWide();
+    void noiseBandIsOnePixelWide();
+    void repaintsWhenItsLinesChange();
     void lonePointIsADot();
     void hiddenOrDeletedSourceDrawsNothing();
 };
@@ -161,12 +165,20 @@ void TestPlotLines::drawsWithTheSourcePenInsideThePlot()
     QVERIFY(std::abs(bottom.y() - f.chart->plotArea().bottom()) < 1e-6);
     image = f.render();
     QVERIFY(!isBlue(image.pixel(middle.toPoint())));
+    // On the bottom edge (an underflow on a logarithmic axis is drawn there) the line still shows:
+    // its upper half at least, as a QLineSeries's does.
+    int blueRows = 0;
+    for (int r = static_cast<int>(bottom.y()) - 4; r <= static_cast<int>(bottom.y()) + 4; ++r)
+        blueRows += isBlue(image.pixel(static_cast<int>(bottom.x()), r)) ? 1 : 0;
+    QVERIFY2(blueRows >= 1, qPrintable(QString::number(blueRows)));
 }
 
-void TestPlotLines::denseLineIsOnePixelWide()
+void TestPlotLines::noiseBandIsOnePixelWide()
 {
-    // The same horizontal line through 2 points and through more points than the plot has
-    // pixels across: the pen's 3 px, then 1 px.
+    // Three lines at the height of 1 with as many points, three per pixel across the plot: one
+    // that turns back at every point (noise far below a pixel), one that rises steadily by as
+    // little, and one with a turn every 20 points. Only the first is a band of noise: 1 px wide;
+    // the others keep the pen's 3 px.
     const auto inkedRows = [](const QImage &image, QPoint at) {
         int rows = 0;
         for (int r = at.y() - 6; r <= at.y() + 6; ++r)
@@ -180,16 +192,77 @@ void TestPlotLines::denseLineIsOnePixelWide()
     f.y->setGridLineVisible(false);
     f.settle();
     const QPoint middle = f.lines->mapToChart({50.0, 1.0}).toPoint();
-    f.lines->setPoints(0, {{0.0, 1.0}, {100.0, 1.0}});
-    const int sparse = inkedRows(f.render(), middle);
-    QList<QPointF> dense;
     const int count = static_cast<int>(f.chart->plotArea().width()) * 3;
-    for (int i = 0; i < count; ++i)
-        dense << QPointF(100.0 * i / (count - 1), 1.0);
-    f.lines->setPoints(0, dense);
+    QList<QPointF> noise, rising, wave;
+    for (int i = 0; i < count; ++i) {
+        const double x = 100.0 * i / (count - 1);
+        noise << QPointF(x, i % 2 == 0 ? 1.0 : 1.0001);
+        rising << QPointF(x, 1.0 + 1e-4 * i / count);
+        wave << QPointF(x, (i / 20) % 2 == 0 ? 1.0 + 1e-6 * (i % 20) : 1.0 + 1e-6 * (20 - i % 20));
+    }
+    QList<QPolygonF> mapped(3);
+    int k = 0;
+    for (const QList<QPointF> *line : {&noise, &rising, &wave}) {
+        for (const QPointF &p : *line)
+            mapped[k] << f.lines->mapToChart(p);
+        ++k;
+    }
+    QVERIFY(PlotLines::isNoiseBand(mapped[0], f.chart->plotArea().width()));
+    QVERIFY(!PlotLines::isNoiseBand(mapped[1], f.chart->plotArea().width()));
+    QVERIFY(!PlotLines::isNoiseBand(mapped[2], f.chart->plotArea().width()));
+
+    f.lines->setPoints(0, noise);
     const int thin = inkedRows(f.render(), middle);
-    QVERIFY2(sparse >= 3 && sparse <= 4, qPrintable(QString::number(sparse)));
     QVERIFY2(thin >= 1 && thin <= 2, qPrintable(QString::number(thin)));
+    for (const QList<QPointF> *line : {&rising, &wave}) {
+        f.lines->setPoints(0, *line);
+        const int wide = inkedRows(f.render(), middle);
+        QVERIFY2(wide >= 3 && wide <= 4, qPrintable(QString::number(wide)));
+    }
+}
+
+void TestPlotLines::repaintsWhenItsLinesChange()
+{
+    // Counts its paints in a real view: new points (which no other item of the chart repaints),
+    // a new pen or visibility of a source series and a new axis range must each reach the screen.
+    struct Counting : PlotLines {
+        using PlotLines::PlotLines;
+        int paints = 0;
+        void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override
+        {
+            ++paints;
+            PlotLines::paint(painter, option, widget);
+        }
+    };
+    auto *chart = new QChart;
+    auto *x = new QValueAxis;
+    auto *y = new QLogValueAxis;
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    x->setRange(0.0, 100.0);
+    y->setRange(1e-3, 1e2);
+    auto *source = new QLineSeries;
+    chart->addSeries(source);
+    source->attachAxis(x);
+    source->attachAxis(y);
+    QChartView view(chart);
+    view.resize(400, 300);
+    auto *lines = new Counting(chart, x, y);
+    lines->setPenSources({source});
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTRY_VERIFY(lines->paints > 0);
+    const auto repaints = [&](const std::function<void()> &change) {
+        QTest::qWait(50); // whatever was pending is painted
+        const int before = lines->paints;
+        change();
+        return QTest::qWaitFor([&] { return lines->paints > before; }, 2000);
+    };
+    QVERIFY(repaints([&] { lines->setPoints(0, {{10.0, 1.0}, {90.0, 10.0}}); }));
+    QVERIFY(repaints([&] { source->setPen(QPen(Qt::blue, 2.0)); }));
+    QVERIFY(repaints([&] { source->setVisible(false); }));
+    QVERIFY(repaints([&] { source->setVisible(true); }));
+    QVERIFY(repaints([&] { x->setRange(0.0, 50.0); }));
 }
 
 void TestPlotLines::lonePointIsADot()
@@ -198,7 +271,7 @@ void TestPlotLines::lonePointIsADot()
     f.lines->setPoints(0, {{40.0, 0.1}});
     const QPoint at = f.lines->mapToChart({40.0, 0.1}).toPoint();
     const QImage image = f.render();
-    // A disc of 1.5 pen widths (4.5 px) around the point.
+    // A disc of 1.5 pen widths (4.5 px) around the point, as QLineSeries draws a visible point.
     QVERIFY(isRed(image.pixel(at)));
     QVERIFY(isRed(image.pixel(at + QPoint(3, 0))));
     QVERIFY(isRed(image.pixel(at + QPoint(0, -3))));
