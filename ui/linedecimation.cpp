@@ -15,6 +15,23 @@
 
 namespace layerlens::ui {
 
+namespace {
+
+// `out`: the points of `points` at `kept` (increasing indices).
+void gather(const QList<QPointF> &points, const std::vector<qsizetype> &kept, QList<QPointF> &out)
+{
+    if (static_cast<qsizetype>(kept.size()) == points.size()) {
+        out = points;
+        return;
+    }
+    out.clear();
+    out.reserve(static_cast<qsizetype>(kept.size()));
+    for (const qsizetype i : kept)
+        out.append(points[i]);
+}
+
+} // namespace
+
 void decimatedIndices(const QList<QPointF> &points, qreal xMin, qreal xMax, int columns, std::vector<qsizetype> &kept)
 {
     kept.clear();
@@ -53,10 +70,7 @@ void decimateLine(const QList<QPointF> &points, qreal xMin, qreal xMax, int colu
 {
     std::vector<qsizetype> kept;
     decimatedIndices(points, xMin, xMax, columns, kept);
-    out.clear();
-    out.reserve(static_cast<qsizetype>(kept.size()));
-    for (const qsizetype i : kept)
-        out.append(points[i]);
+    gather(points, kept, out);
 }
 
 int plotColumns(const QChart *chart)
@@ -126,18 +140,6 @@ void DecimatedLines::replaceBand(QXYSeries *upper, const QList<QPointF> &upperPo
     std::set_union(m_kept.begin(), m_kept.end(), m_keptToo.begin(), m_keptToo.end(), std::back_inserter(m_union));
     fill(upper, upperPoints, m_union);
     fill(lower, lowerPoints, m_union);
-}
-
-void DecimatedLines::gather(const QList<QPointF> &points, const std::vector<qsizetype> &kept, QList<QPointF> &out)
-{
-    if (static_cast<qsizetype>(kept.size()) == points.size()) {
-        out = points;
-        return;
-    }
-    out.clear();
-    out.reserve(static_cast<qsizetype>(kept.size()));
-    for (const qsizetype i : kept)
-        out.append(points[i]);
 }
 
 void DecimatedLines::fill(QXYSeries *series, const QList<QPointF> &points, const std::vector<qsizetype> &kept)

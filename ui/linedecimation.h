@@ -73,8 +73,6 @@ public:
 private:
     /// m_kept: the indices of `points` to draw with `drawnWith`.
     void keep(const QList<QPointF> &points, const QPen &drawnWith);
-    /// `out`: the points of `points` at `kept`.
-    static void gather(const QList<QPointF> &points, const std::vector<qsizetype> &kept, QList<QPointF> &out);
     void fill(QXYSeries *series, const QList<QPointF> &points, const std::vector<qsizetype> &kept);
 
     int m_columns = 0;

@@ -21,7 +21,7 @@ namespace {
 constexpr qreal kZValue = 3.5;
 
 // The width of a line that is a band of noise (see the class comment).
-constexpr qreal kDenseWidth = 1.0;
+constexpr qreal kNoiseBandWidth = 1.0;
 
 struct AxisMap {
     double lo = 0.0, hi = 1.0;
@@ -153,7 +153,7 @@ void PlotLines::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
         }
         QPen drawn = pen;
         if (isNoiseBand(m_mapped, m_plot.width()))
-            drawn.setWidthF(std::min(pen.widthF(), kDenseWidth));
+            drawn.setWidthF(std::min(pen.widthF(), kNoiseBandWidth));
         painter->setPen(drawn);
         painter->setBrush(Qt::NoBrush);
         painter->drawPolyline(m_mapped);
