@@ -146,6 +146,10 @@ void restyleChart(QChart *chart, bool on)
             restyle(line, "ll_pen", line->pen(), on, thicker, [&](const QPen &p) { line->setPen(p); });
         }
     }
+    // Items that draw with the series' pens (PlotLines) repaint: a QAreaSeries announces a new
+    // pen colour but not a new width.
+    for (QGraphicsItem *item : chart->childItems())
+        item->update();
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "ui/distributionovertimeview.h"
 
+#include "ui/plotlines.h"
+
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
@@ -14,6 +16,33 @@
 #include <string>
 
 namespace layerlens::ui {
+
+namespace {
+
+using Percentile = DistributionOverTimeView::Percentile;
+
+// PlotLines' lines, in the order they are drawn: the band's edges, then the median over them.
+constexpr int kUpperEdge = 0, kLowerEdge = 1, kMedianLine = 2;
+
+int lineOf(Percentile percentile)
+{
+    switch (percentile) {
+    case Percentile::P85:
+        return kUpperEdge;
+    case Percentile::P15:
+        return kLowerEdge;
+    case Percentile::P50:
+        break;
+    }
+    return kMedianLine;
+}
+
+std::size_t at(Percentile percentile)
+{
+    return static_cast<std::size_t>(percentile);
+}
+
+} // namespace
 
 DistributionOverTimeView::DistributionOverTimeView(QWidget *parent)
     : DashboardView(tr("Distribution over time"), parent)
@@ -38,18 +67,20 @@ DistributionOverTimeView::DistributionOverTimeView(QWidget *parent)
     m_chart->addAxis(m_stepAxis, Qt::AlignBottom);
     m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
 
-    // The band's edges are the p15 and p85 lines; the area draws them with its outline.
+    // The band's edges are the p15 and p85 lines, drawn with the area's outline around its fill.
+    // PlotLines draws them and the median (Qt Charts would stroke each of these noisy lines twice
+    // a frame); the series, empty, give the pens, the fill and the legend.
     constexpr int kColor = 0;
     m_band = addAreaSeries(m_chart, m_stepAxis, m_valueAxis, kColor, true);
     m_band->setName(tr("15th–85th percentile"));
     QColor fill = seriesColor(kColor);
     fill.setAlpha(60); // light, so that the median reads clearly inside it
     m_band->setBrush(fill);
-    m_series[int(Percentile::P85)] = m_band->upperSeries();
-    m_series[int(Percentile::P15)] = m_band->lowerSeries();
-    QLineSeries *median = addLineSeries(m_chart, m_stepAxis, m_valueAxis, kColor, tr("median"));
-    median->setPen(QPen(seriesColor(kColor).darker(140), 3.0));
-    m_series[int(Percentile::P50)] = median;
+    m_median = addLineSeries(m_chart, m_stepAxis, m_valueAxis, kColor, tr("median"));
+    m_median->setPen(QPen(seriesColor(kColor).darker(140), 3.0));
+    m_plotLines = new PlotLines(m_chart, m_stepAxis, m_valueAxis);
+    m_plotLines->setPenSources({m_band, m_band, m_median}); // kUpperEdge, kLowerEdge, kMedianLine
+    m_plotLines->setFill(m_band, kUpperEdge, kLowerEdge);
 
     auto *choiceRow = new QHBoxLayout;
     choiceRow->setContentsMargins(6, 4, 6, 0);
@@ -116,13 +147,9 @@ void DistributionOverTimeView::draw()
     const std::string prefix = "layer" + std::to_string(layer) + ".";
     static constexpr const char *kSuffix[] = {"pre_p15", "pre_p50", "pre_p85"};
     DataRange range;
-    for (std::size_t i = 0; i < m_series.size(); ++i) {
+    for (std::size_t i = 0; i < m_buffers.size(); ++i) {
         // Layer 0 (no layers) names no series: the buffers come back empty.
         historyPoints(layer > 0 ? m_history.get() : nullptr, prefix + kSuffix[i], 1.0, m_buffers[i], range);
-        // Emptied first, the lines cost nothing while the axes move (Qt Charts strokes every
-        // point of a line again on each change); they are stroked once, with their points.
-        if (m_series[i]->count() > 0)
-            m_series[i]->clear();
     }
     m_chart->setTitle(layer > 0 ? tr("Layer %1: pre-activation percentiles").arg(layer)
                                 : tr("Pre-activation percentiles"));
@@ -136,12 +163,12 @@ void DistributionOverTimeView::draw()
 void DistributionOverTimeView::fillLines()
 {
     m_lines.begin(m_chart, m_stepAxis, everyPoint());
-    // The band's edges are drawn with the area's outline and enclose its fill.
-    const auto at = [](Percentile p) { return static_cast<std::size_t>(p); };
-    m_lines.replaceBand(m_series[at(Percentile::P85)], m_buffers[at(Percentile::P85)], m_series[at(Percentile::P15)],
-                        m_buffers[at(Percentile::P15)]);
-    QLineSeries *median = m_series[at(Percentile::P50)];
-    m_lines.replace(median, m_buffers[at(Percentile::P50)], median->pen());
+    QList<QPointF> upper, lower, median;
+    m_lines.decimateBand(m_buffers[at(Percentile::P85)], m_buffers[at(Percentile::P15)], upper, lower);
+    m_lines.decimate(m_buffers[at(Percentile::P50)], m_median->pen(), median);
+    m_plotLines->setPoints(kUpperEdge, std::move(upper));
+    m_plotLines->setPoints(kLowerEdge, std::move(lower));
+    m_plotLines->setPoints(kMedianLine, std::move(median));
 }
 
 void DistributionOverTimeView::fitAxes()
@@ -159,12 +186,12 @@ int DistributionOverTimeView::seriesCount() const
 
 int DistributionOverTimeView::pointCount(Percentile percentile) const
 {
-    return static_cast<int>(m_series[static_cast<std::size_t>(percentile)]->count());
+    return static_cast<int>(m_plotLines->points(lineOf(percentile)).size());
 }
 
 QList<QPointF> DistributionOverTimeView::points(Percentile percentile) const
 {
-    return m_series[static_cast<std::size_t>(percentile)]->points();
+    return m_plotLines->points(lineOf(percentile));
 }
 
 int DistributionOverTimeView::layerCount() const

@@ -18,6 +18,8 @@ QT_END_NAMESPACE
 
 namespace layerlens::ui {
 
+class PlotLines;
+
 /// The 15th, 50th and 85th percentiles of one hidden layer's pre-activation z against the step,
 /// the view of Figure 1 of the BatchNorm paper (Ioffe & Szegedy 2015): the median as a solid
 /// line inside a shaded 15–85% band. Without BatchNorm the band drifts and widens while the
@@ -38,7 +40,9 @@ public:
     /// the median line, so 2.
     int seriesCount() const;
     /// Points plotted for `percentile` (its history points minus NaN/Inf values; on a plot
-    /// narrower than half of them, only what its pixel columns show: decimateLine()).
+    /// narrower than half of them, only what its pixel columns show: decimateLine()). The band
+    /// and the median are drawn by PlotLines: the chart's series hold no points and give the
+    /// pens, the fill and the legend.
     int pointCount(Percentile percentile) const;
     /// The plotted (step, z) points of `percentile`.
     QList<QPointF> points(Percentile percentile) const;
@@ -62,8 +66,9 @@ private:
     QAreaSeries *m_band = nullptr;
     QValueAxis *m_stepAxis = nullptr;
     QValueAxis *m_valueAxis = nullptr;
-    std::array<QLineSeries *, 3> m_series{};     // indexed by Percentile; P15 and P85 bound the band
-    std::array<QList<QPointF>, 3> m_buffers;     // reused from frame to frame
+    QLineSeries *m_median = nullptr;
+    PlotLines *m_plotLines = nullptr;        // draws the band and the median
+    std::array<QList<QPointF>, 3> m_buffers; // indexed by Percentile, reused from frame to frame
     DecimatedLines m_lines;
     std::shared_ptr<const core::History> m_history;
     std::shared_ptr<const core::History> m_drawnHistory;

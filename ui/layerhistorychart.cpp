@@ -105,7 +105,7 @@ void LayerHistoryChart::setLineCount(int count)
         m_lines.append(DashboardView::addLineSeries(this, m_stepAxis, m_valueAxis, line, QString()));
         m_buffers.append(QList<QPointF>());
     }
-    m_plotLines->setPenSources(QList<QXYSeries *>(m_lines.begin(), m_lines.end()));
+    m_plotLines->setPenSources(QList<QAbstractSeries *>(m_lines.begin(), m_lines.end()));
     // Series are drawn in the order they were added: keep the reference on top of the layers.
     if (m_reference) {
         removeSeries(m_reference);

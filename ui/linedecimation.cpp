@@ -120,26 +120,25 @@ void DecimatedLines::decimate(const QList<QPointF> &points, const QPen &drawnWit
     gather(points, m_kept, out);
 }
 
-void DecimatedLines::replaceBand(QXYSeries *upper, const QList<QPointF> &upperPoints, QXYSeries *lower,
-                                 const QList<QPointF> &lowerPoints)
+void DecimatedLines::decimateBand(const QList<QPointF> &upperPoints, const QList<QPointF> &lowerPoints,
+                                  QList<QPointF> &upperOut, QList<QPointF> &lowerOut)
 {
     // Both edges through the same steps: between two kept steps each edge is a straight line, so
     // the upper one, above the lower at both ends, stays above it in between.
     bool sameSteps = upperPoints.size() == lowerPoints.size();
     for (qsizetype i = 0; sameSteps && i < upperPoints.size(); ++i)
         sameSteps = upperPoints[i].x() == lowerPoints[i].x();
-    const int columns = sameSteps ? m_columns : 0;
-    decimatedIndices(upperPoints, m_xMin, m_xMax, columns, m_kept);
-    decimatedIndices(lowerPoints, m_xMin, m_xMax, columns, m_keptToo);
     if (!sameSteps) { // every point of each
-        fill(upper, upperPoints, m_kept);
-        fill(lower, lowerPoints, m_keptToo);
+        upperOut = upperPoints;
+        lowerOut = lowerPoints;
         return;
     }
+    decimatedIndices(upperPoints, m_xMin, m_xMax, m_columns, m_kept);
+    decimatedIndices(lowerPoints, m_xMin, m_xMax, m_columns, m_keptToo);
     m_union.clear();
     std::set_union(m_kept.begin(), m_kept.end(), m_keptToo.begin(), m_keptToo.end(), std::back_inserter(m_union));
-    fill(upper, upperPoints, m_union);
-    fill(lower, lowerPoints, m_union);
+    gather(upperPoints, m_union, upperOut);
+    gather(lowerPoints, m_union, lowerOut);
 }
 
 void DecimatedLines::fill(QXYSeries *series, const QList<QPointF> &points, const std::vector<qsizetype> &kept)

@@ -57,10 +57,11 @@ public:
     void replace(QXYSeries *series, const QList<QPointF> &points, const QPen &drawnWith);
     /// The same into `out`, for lines that are not series (PlotLines).
     void decimate(const QList<QPointF> &points, const QPen &drawnWith, QList<QPointF> &out);
-    /// The two edges of a filled band, decimated together: each keeps the steps either of them
-    /// keeps, so they meet the same steps and cannot cross between them. Whole when their steps differ.
-    void replaceBand(QXYSeries *upper, const QList<QPointF> &upperPoints, QXYSeries *lower,
-                     const QList<QPointF> &lowerPoints);
+    /// The two edges of a filled band, decimated together into `upperOut` and `lowerOut`: each
+    /// keeps the steps either of them keeps, so they meet the same steps and cannot cross between
+    /// them. Whole when their steps differ.
+    void decimateBand(const QList<QPointF> &upperPoints, const QList<QPointF> &lowerPoints, QList<QPointF> &upperOut,
+                      QList<QPointF> &lowerOut);
     /// Whether the lines were last filled for a plot `columns` wide showing [xMin, xMax].
     bool filledFor(int columns, qreal xMin, qreal xMax) const
     {

@@ -1,5 +1,6 @@
 #include "ui/plotlines.h"
 
+#include <QAreaSeries>
 #include <QChart>
 #include <QLogValueAxis>
 #include <QPainter>
@@ -65,6 +66,21 @@ struct PlotMap {
     }
 };
 
+// The pen a source series draws its line with, and whether it is shown.
+QPen sourcePen(const QAbstractSeries *series)
+{
+    if (const auto *xy = qobject_cast<const QXYSeries *>(series))
+        return xy->pen();
+    if (const auto *area = qobject_cast<const QAreaSeries *>(series))
+        return area->pen();
+    return QPen(Qt::NoPen);
+}
+
+bool shown(const QAbstractSeries *series)
+{
+    return series && series->isVisible();
+}
+
 } // namespace
 
 PlotLines::PlotLines(QChart *chart, QAbstractAxis *xAxis, QAbstractAxis *yAxis)
@@ -90,18 +106,46 @@ void PlotLines::plotChanged()
     update();
 }
 
-void PlotLines::setPenSources(const QList<QXYSeries *> &penSources)
+void PlotLines::watch(QAbstractSeries *series)
 {
-    for (const QPointer<QXYSeries> &series : std::as_const(m_penSources))
-        if (series)
+    connect(series, &QAbstractSeries::visibleChanged, this, &PlotLines::redraw, Qt::UniqueConnection);
+    if (auto *xy = qobject_cast<QXYSeries *>(series)) {
+        connect(xy, &QXYSeries::penChanged, this, &PlotLines::redraw, Qt::UniqueConnection);
+    } else if (auto *area = qobject_cast<QAreaSeries *>(series)) {
+        // A QAreaSeries announces a new colour of its pen or brush, not a new width: after
+        // changing only the width, update() this item (DashboardView's presentation mode does).
+        connect(area, &QAreaSeries::borderColorChanged, this, &PlotLines::redraw, Qt::UniqueConnection);
+        connect(area, &QAreaSeries::colorChanged, this, &PlotLines::redraw, Qt::UniqueConnection);
+    }
+}
+
+void PlotLines::setPenSources(const QList<QAbstractSeries *> &penSources)
+{
+    const QAbstractSeries *fill = m_fillSource.data();
+    for (const QPointer<QAbstractSeries> &series : std::as_const(m_penSources))
+        if (series && series.data() != fill)
             disconnect(series, nullptr, this, nullptr);
     m_penSources.clear();
-    for (QXYSeries *series : penSources) {
+    for (QAbstractSeries *series : penSources) {
         m_penSources.append(series);
-        connect(series, &QXYSeries::penChanged, this, [this] { update(); });
-        connect(series, &QXYSeries::visibleChanged, this, [this] { update(); });
+        watch(series);
     }
     m_points.resize(penSources.size());
+    update();
+}
+
+void PlotLines::setFill(QAreaSeries *source, int upper, int lower)
+{
+    QAbstractSeries *old = m_fillSource.data();
+    const bool stillSource = std::any_of(m_penSources.cbegin(), m_penSources.cend(),
+                                         [old](const QPointer<QAbstractSeries> &series) { return series.data() == old; });
+    if (old && old != source && !stillSource)
+        disconnect(old, nullptr, this, nullptr);
+    m_fillSource = source;
+    m_fillUpper = upper;
+    m_fillLower = lower;
+    if (source)
+        watch(source);
     update();
 }
 
@@ -129,6 +173,12 @@ void PlotLines::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
     const PlotMap map(m_xAxis, m_yAxis, m_plot);
     if (!map.valid())
         return;
+    const auto mapLine = [&](qsizetype line, QPolygonF &mapped) {
+        const QList<QPointF> &points = m_points[line];
+        mapped.resize(points.size());
+        for (qsizetype i = 0; i < points.size(); ++i)
+            mapped[i] = map(points[i]);
+    };
     const qreal left = m_plot.left(), top = m_plot.top();
     painter->save();
     // Clipped as Qt Charts clips its lines: to the plot, widened by the fractions of a pixel that
@@ -138,15 +188,25 @@ void PlotLines::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
     const qreal x2 = (m_plot.width() + 0.5) - std::floor(m_plot.width() + 0.5);
     const qreal y2 = (m_plot.height() + 0.5) - std::floor(m_plot.height() + 0.5);
     painter->setClipRect(m_plot.adjusted(-x1, -y1, std::max(x1, x2), std::max(y1, y2)));
+    // The fill first, under every line: the upper edge forwards, the lower one back.
+    const qsizetype lineCount = m_points.size();
+    if (shown(m_fillSource) && m_fillUpper >= 0 && m_fillUpper < lineCount && m_fillLower >= 0 &&
+        m_fillLower < lineCount && !m_points[m_fillUpper].isEmpty() && !m_points[m_fillLower].isEmpty()) {
+        mapLine(m_fillUpper, m_mapped);
+        mapLine(m_fillLower, m_mappedToo);
+        m_mapped.reserve(m_mapped.size() + m_mappedToo.size());
+        for (qsizetype i = m_mappedToo.size() - 1; i >= 0; --i)
+            m_mapped.append(m_mappedToo[i]);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(m_fillSource->brush());
+        painter->drawPolygon(m_mapped);
+    }
     QList<std::pair<QPointF, QPen>> dots;
-    for (qsizetype j = 0; j < m_points.size(); ++j) {
-        const QList<QPointF> &points = m_points[j];
-        if (points.isEmpty() || !m_penSources[j] || !m_penSources[j]->isVisible())
+    for (qsizetype j = 0; j < lineCount; ++j) {
+        if (m_points[j].isEmpty() || !shown(m_penSources[j]))
             continue;
-        m_mapped.resize(points.size());
-        for (qsizetype i = 0; i < points.size(); ++i)
-            m_mapped[i] = map(points[i]);
-        const QPen pen = m_penSources[j]->pen();
+        mapLine(j, m_mapped);
+        const QPen pen = sourcePen(m_penSources[j]);
         if (m_mapped.size() == 1) {
             dots.append({m_mapped.front(), pen});
             continue;
@@ -162,6 +222,8 @@ void PlotLines::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
     // A lone point as QLineSeries draws a visible point: a disc of 1.5 times the pen's whole-pixel
     // width, after the clip is gone (a point on the plot's edge shows whole).
     for (const auto &[at, pen] : std::as_const(dots)) {
+        if (pen.style() == Qt::NoPen)
+            continue;
         const qreal radius = pen.width() * 1.5;
         painter->save();
         painter->setPen(Qt::NoPen);

@@ -5,11 +5,13 @@
 #include <QPointF>
 #include <QPointer>
 #include <QPolygonF>
-#include <QXYSeries>
 
 QT_BEGIN_NAMESPACE
 class QAbstractAxis;
+class QAbstractSeries;
+class QAreaSeries;
 class QChart;
+class QPen;
 QT_END_NAMESPACE
 
 namespace layerlens::ui {
@@ -32,8 +34,10 @@ namespace layerlens::ui {
 /// long smooth curve), keep their pen's width.
 ///
 /// Each line takes its pen and its visibility from a series of the chart (`penSources`,
-/// typically an empty QLineSeries that gives the line its legend entry), so presentation mode's
-/// thicker pens and the legend apply. The x axis must be a QValueAxis, the y axis a QValueAxis or
+/// typically an empty QLineSeries, or an empty QAreaSeries for the edges of a band, that gives
+/// the line its legend entry), so presentation mode's thicker pens and the legend apply. A band
+/// between two lines (setFill()) is filled with its QAreaSeries' brush, as Qt Charts fills an
+/// area, under every line. The x axis must be a QValueAxis, the y axis a QValueAxis or
 /// a QLogValueAxis, neither reversed; the series' opacity is not applied. Lines are clipped to
 /// the plot as Qt Charts clips a QLineSeries.
 class PlotLines : public QGraphicsObject {
@@ -41,9 +45,13 @@ class PlotLines : public QGraphicsObject {
 public:
     PlotLines(QChart *chart, QAbstractAxis *xAxis, QAbstractAxis *yAxis);
 
-    /// One line per series of `penSources` (in that order), drawn with that series' pen;
-    /// setPoints() fills them. Lines beyond the new count are dropped.
-    void setPenSources(const QList<QXYSeries *> &penSources);
+    /// One line per series of `penSources` (in that order), drawn with that series' pen (a
+    /// QXYSeries or a QAreaSeries); setPoints() fills them. Lines beyond the new count are dropped.
+    void setPenSources(const QList<QAbstractSeries *> &penSources);
+    /// Fills the region between lines `upper` and `lower` (the upper one forwards, the lower one
+    /// back, closed) with `source`'s brush while `source` is visible, under every line. One fill
+    /// per item; a null `source` removes it.
+    void setFill(QAreaSeries *source, int upper, int lower);
     /// The points of line `line` (ordered by x, finite, positive on a logarithmic axis). A lone
     /// point is drawn as a dot, as QLineSeries draws a visible point.
     void setPoints(int line, QList<QPointF> points);
@@ -61,14 +69,18 @@ public:
 
 private:
     void plotChanged();
+    void watch(QAbstractSeries *series);
+    void redraw() { update(); }
 
     QChart *m_chart;
     QAbstractAxis *m_xAxis;
     QAbstractAxis *m_yAxis;
-    QList<QPointer<QXYSeries>> m_penSources; // a deleted series draws nothing
+    QList<QPointer<QAbstractSeries>> m_penSources; // a deleted series draws nothing
+    QPointer<QAreaSeries> m_fillSource;
+    int m_fillUpper = -1, m_fillLower = -1;
     QList<QList<QPointF>> m_points;
     QRectF m_plot;
-    mutable QPolygonF m_mapped; // reused by paint()
+    mutable QPolygonF m_mapped, m_mappedToo; // reused by paint()
 };
 
 } // namespace layerlens::ui

@@ -7,8 +7,10 @@
 
 #include <QAreaSeries>
 #include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QDir>
+#include <QLineSeries>
 #include <QValueAxis>
 #include <QtTest>
 
@@ -240,10 +242,36 @@ void TestDistributionOverTimeView::renders()
     view.resize(800, 500);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    view.showFrame(realisticFrame(4, 2000));
+    const Frame frame = realisticFrame(4, 2000);
+    view.showFrame(frame);
     QCoreApplication::processEvents(); // the chart lays out as it would in the event loop
     const QPixmap image = view.grab();
     QCOMPARE(image.size(), QSize(800, 500));
+    // The chart's series only give the pens, the fill and the legend; the points are drawn by
+    // PlotLines. Between the median and the 85th percentile lies the band's light blue fill, above
+    // the band the plot's white or grey (a grid line), untinted.
+    QChart *chart = view.charts().front();
+    for (QAbstractSeries *series : chart->series()) {
+        if (auto *area = qobject_cast<QAreaSeries *>(series)) {
+            QCOMPARE(area->upperSeries()->count(), 0);
+            QCOMPARE(area->lowerSeries()->count(), 0);
+        } else {
+            QCOMPARE(qobject_cast<QXYSeries *>(series)->count(), 0);
+        }
+    }
+    const auto *chartView = view.findChild<QChartView *>();
+    QVERIFY(chartView);
+    const QImage pixels = image.toImage();
+    const auto pixelAt = [&](double step, double z) {
+        const QPointF inScene = chart->mapToScene(chart->mapToPosition({step, z}, chart->series().back()));
+        return pixels.pixel(chartView->viewport()->mapTo(&view, chartView->mapFromScene(inScene)));
+    };
+    const double median = frame.history->find("layer4.pre_p50")->points()[100].value;
+    const double upper = frame.history->find("layer4.pre_p85")->points()[100].value;
+    const QRgb inside = pixelAt(1000.0, (median + upper) / 2.0), above = pixelAt(1000.0, upper + 0.4);
+    QVERIFY2(qBlue(inside) > qRed(inside) + 30 && qRed(inside) < 230,
+             qPrintable(QColor(inside).name()));
+    QVERIFY2(qRed(above) > 200 && std::abs(qBlue(above) - qRed(above)) < 12, qPrintable(QColor(above).name()));
     if (const QString dir = qEnvironmentVariable("LAYERLENS_VIEW_PNG_DIR"); !dir.isEmpty()) {
         QDir().mkpath(dir);
         QVERIFY(image.save(dir + QStringLiteral("/distribution.png")));

@@ -242,11 +242,10 @@ private slots:
         std::uniform_real_distribution<double> width(0.0, 0.3);
         for (const QPointF &p : lower)
             upper << QPointF(p.x(), p.y() + width(rng));
-        QLineSeries up, down;
+        QList<QPointF> u, d;
         DecimatedLines lines;
         lines.begin(200, lower.front().x(), lower.back().x());
-        lines.replaceBand(&up, upper, &down, lower);
-        const QList<QPointF> u = up.points(), d = down.points();
+        lines.decimateBand(upper, lower, u, d);
         QCOMPARE(u.size(), d.size());
         QVERIFY(u.size() < upper.size());
         QList<QPointF> alone;
@@ -260,9 +259,9 @@ private slots:
             QVERIFY(u.contains(p));
         // Edges over different steps are left whole.
         lower.removeLast();
-        lines.replaceBand(&up, upper, &down, lower);
-        QCOMPARE(up.points(), upper);
-        QCOMPARE(down.points(), lower);
+        lines.decimateBand(upper, lower, u, d);
+        QCOMPARE(u, upper);
+        QCOMPARE(d, lower);
     }
 };
 

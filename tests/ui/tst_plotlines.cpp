@@ -1,11 +1,13 @@
 // PlotLines draws its lines where Qt Charts would put the same points (linear and logarithmic
 // axes, following range and plot changes), with the pen of its source series as it is now,
 // clipped to the plot as Qt Charts clips (a line on the bottom edge stays visible), a band of
-// noise 1 px wide, a lone point as a dot, nothing for a hidden or deleted source, and repaints
-// when its points, a source's pen or a source's visibility change.
+// noise 1 px wide, a lone point as a dot, nothing for a hidden or deleted source, a band filled
+// between two lines with an area's brush under every line, and repaints when its points, a
+// source's pen, brush or visibility change.
 
 #include "ui/plotlines.h"
 
+#include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
 #include <QGraphicsLayout>
@@ -77,6 +79,25 @@ bool isBlue(QRgb c)
     return qBlue(c) > 200 && qRed(c) < 60 && qGreen(c) < 60;
 }
 
+bool isGreen(QRgb c)
+{
+    return qGreen(c) > 150 && qRed(c) < 60 && qBlue(c) < 60;
+}
+
+// An empty area series with a green fill and a blue outline, as a view gives PlotLines a band.
+QAreaSeries *addBandSource(QChart *chart, QAbstractAxis *x, QAbstractAxis *y)
+{
+    auto *area = new QAreaSeries(new QLineSeries, new QLineSeries);
+    chart->addSeries(area);
+    area->upperSeries()->setParent(area);
+    area->lowerSeries()->setParent(area);
+    area->attachAxis(x);
+    area->attachAxis(y);
+    area->setBrush(QColor(0, 200, 0));
+    area->setPen(QPen(Qt::blue, 2.0));
+    return area;
+}
+
 } // namespace
 
 class TestPlotLines : public QObject {
@@ -88,6 +109,7 @@ private slots:
     void repaintsWhenItsLinesChange();
     void lonePointIsADot();
     void hiddenOrDeletedSourceDrawsNothing();
+    void fillsABandUnderItsLines();
 };
 
 void TestPlotLines::mapsPointsAsTheChartDoes()
@@ -263,6 +285,16 @@ void TestPlotLines::repaintsWhenItsLinesChange()
     QVERIFY(repaints([&] { source->setVisible(false); }));
     QVERIFY(repaints([&] { source->setVisible(true); }));
     QVERIFY(repaints([&] { x->setRange(0.0, 50.0); }));
+    // A band's area series announces new colours of its fill and outline. (Qt Charts also
+    // repaints the plot by itself on some of these changes: this checks what reaches the
+    // screen, not which signal brought it.)
+    QAreaSeries *area = addBandSource(chart, x, y);
+    lines->setPenSources({area, area});
+    lines->setFill(area, 0, 1);
+    QVERIFY(repaints([&] { lines->setPoints(1, {{10.0, 0.1}, {90.0, 0.1}}); }));
+    QVERIFY(repaints([&] { area->setBrush(QColor(200, 0, 0)); }));
+    QVERIFY(repaints([&] { area->setPen(QPen(Qt::black, 2.0)); }));
+    QVERIFY(repaints([&] { area->setVisible(false); }));
 }
 
 void TestPlotLines::lonePointIsADot()
@@ -295,6 +327,59 @@ void TestPlotLines::hiddenOrDeletedSourceDrawsNothing()
     // A line index out of range is ignored.
     f.lines->setPoints(5, {{0.0, 1.0}});
     QCOMPARE(f.lines->lineCount(), 1);
+}
+
+void TestPlotLines::fillsABandUnderItsLines()
+{
+    // A band from 0.01 to 10 (lines 0 and 1, the area's outline) with the red line at 1 inside
+    // it, from step 10 to 90.
+    Fixture f;
+    QAreaSeries *area = addBandSource(f.chart, f.x, f.y);
+    f.lines->setPenSources({area, area, f.source});
+    f.lines->setFill(area, 0, 1);
+    f.lines->setPoints(0, {{10.0, 10.0}, {50.0, 10.0}, {90.0, 10.0}});
+    f.lines->setPoints(1, {{10.0, 0.01}, {90.0, 0.01}});
+    f.lines->setPoints(2, {{10.0, 1.0}, {90.0, 1.0}});
+    const auto at = [&](double step, double value) { return f.lines->mapToChart({step, value}).toPoint(); };
+    QImage image = f.render();
+    QVERIFY(isGreen(image.pixel(at(50.0, 3.0))));  // inside the band
+    QVERIFY(isGreen(image.pixel(at(50.0, 0.03))));
+    QVERIFY(isRed(image.pixel(at(50.0, 1.0))));    // the line over the fill
+    QVERIFY(isBlue(image.pixel(at(50.0, 10.0))));  // the edges, with the area's outline
+    QVERIFY(isBlue(image.pixel(at(30.0, 0.01))));
+    QVERIFY(!isGreen(image.pixel(at(50.0, 40.0)))); // above it, below it, after its last step
+    QVERIFY(!isGreen(image.pixel(at(50.0, 0.003))));
+    QVERIFY(!isGreen(image.pixel(at(95.0, 1.0))));
+    // The area's brush as it is now.
+    area->setBrush(QColor(200, 200, 200));
+    image = f.render();
+    QVERIFY(!isGreen(image.pixel(at(50.0, 3.0))));
+    QCOMPARE(image.pixel(at(50.0, 3.0)), qRgb(200, 200, 200));
+    area->setBrush(QColor(0, 200, 0));
+    // Hidden, the area shows neither its fill nor its edges; the line stays.
+    area->setVisible(false);
+    image = f.render();
+    QVERIFY(!isGreen(image.pixel(at(50.0, 3.0))));
+    QVERIFY(!isBlue(image.pixel(at(50.0, 10.0))));
+    QVERIFY(isRed(image.pixel(at(50.0, 1.0))));
+    area->setVisible(true);
+    // Without the fill the edges remain.
+    f.lines->setFill(nullptr, 0, 1);
+    image = f.render();
+    QVERIFY(!isGreen(image.pixel(at(50.0, 3.0))));
+    QVERIFY(isBlue(image.pixel(at(50.0, 10.0))));
+    // Clipped to the plot as the lines are.
+    f.lines->setFill(area, 0, 1);
+    f.lines->setPoints(0, {{-50.0, 10.0}, {150.0, 10.0}});
+    f.lines->setPoints(1, {{-50.0, 0.01}, {150.0, 0.01}});
+    image = f.render();
+    const QRectF plot = f.chart->plotArea();
+    const int row = at(50.0, 3.0).y();
+    QVERIFY(isGreen(image.pixel(static_cast<int>(plot.left()) + 3, row)));
+    for (int column = 0; column < static_cast<int>(plot.left()) - 2; ++column)
+        QVERIFY2(!isGreen(image.pixel(column, row)), qPrintable(QString::number(column)));
+    for (int column = static_cast<int>(plot.right()) + 3; column < 400; ++column)
+        QVERIFY2(!isGreen(image.pixel(column, row)), qPrintable(QString::number(column)));
 }
 
 QTEST_MAIN(TestPlotLines)
