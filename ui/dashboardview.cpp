@@ -243,6 +243,32 @@ void DashboardView::historyPoints(const core::History *history, const std::strin
     }
 }
 
+namespace {
+
+// A value as `axis` labels it: its printf-style label format, as Qt Charts applies it.
+QString axisLabel(const QValueAxis *axis, double value)
+{
+    const QString format = axis->labelFormat();
+    if (format.isEmpty())
+        return QString::number(value);
+    const QByteArray latin = format.toLatin1();
+    static const QRegularExpression integer(QStringLiteral("%[-+ #0]*\\d*[di]"));
+    if (integer.match(format).hasMatch())
+        return QString::asprintf(latin.constData(), static_cast<int>(std::lround(value)));
+    return QString::asprintf(latin.constData(), value);
+}
+
+} // namespace
+
+bool DashboardView::labelsFit(const QValueAxis *axis, double first, double step, int ticks, qreal length)
+{
+    const QFontMetricsF metrics(axis->labelsFont());
+    qreal widest = 0.0;
+    for (int k = 0; k < ticks; ++k)
+        widest = std::max(widest, metrics.horizontalAdvance(axisLabel(axis, first + k * step)));
+    return widest + kLabelPadding <= length / ticks;
+}
+
 void DashboardView::fitAxis(QValueAxis *axis, double lo, double hi, qreal length)
 {
     if (!std::isfinite(lo) || !std::isfinite(hi) || !std::isfinite(hi - lo))
@@ -263,13 +289,23 @@ void DashboardView::fitAxis(QValueAxis *axis, double lo, double hi, qreal length
         return (q < 1.5 ? 1.0 : q < 3.0 ? 2.0 : q < 7.0 ? 5.0 : 10.0) * z;
     };
     // Labels side by side need more room than labels one above the other.
-    const double spacing = axis->orientation() == Qt::Vertical ? 45.0 : 80.0;
-    const int target = length > 0.0 ? std::clamp(static_cast<int>(length / spacing) + 1, 2, 11) : axis->tickCount();
-    const double step = nice(nice(hi - lo, true) / std::max(1, target - 1), false);
-    const double niceLo = std::floor(lo / step) * step, niceHi = std::ceil(hi / step) * step;
-    if (!std::isfinite(niceLo) || !std::isfinite(niceHi) || niceHi <= niceLo) {
-        axis->setRange(lo, hi);
-        return;
+    const bool vertical = axis->orientation() == Qt::Vertical;
+    int target = length > 0.0 ? std::clamp(static_cast<int>(length / (vertical ? 45.0 : 80.0)) + 1, 2, 11)
+                              : axis->tickCount();
+    double step = 0.0, niceLo = 0.0, niceHi = 0.0;
+    for (;;) {
+        step = nice(nice(hi - lo, true) / std::max(1, target - 1), false);
+        niceLo = std::floor(lo / step) * step;
+        niceHi = std::ceil(hi / step) * step;
+        if (vertical || length <= 0.0 || target <= 2 || !std::isfinite(niceLo) || !std::isfinite(niceHi) ||
+            niceHi <= niceLo)
+            break;
+        // Side by side, fewer ticks while the widest label in the axis's font (larger in
+        // presentation mode) would not fit its share of the axis: Qt Charts elides it to "...".
+        const int ticks = static_cast<int>(std::lround((niceHi - niceLo) / step)) + 1;
+        if (ticks <= 2 || labelsFit(axis, niceLo, step, ticks, length))
+            break;
+        target = std::min(target, ticks) - 1;
     }
     axis->setRange(niceLo, niceHi); // emits nothing when unchanged
     axis->setTickCount(static_cast<int>(std::lround((niceHi - niceLo) / step)) + 1);

@@ -135,9 +135,19 @@ public:
     /// Sets `axis` to [lo, hi] rounded out to nice numbers (as QValueAxis::applyNiceNumbers());
     /// a single value gets a small range around it. With the axis's `length` in pixels (0:
     /// unknown), its ticks are kept about 80 px (vertical axes: 45 px) apart so that their labels
-    /// do not collide. Sets the axis only when the result differs, so it is safe to call on every
-    /// frame and resize.
+    /// do not collide, and a horizontal axis gets fewer of them while its widest label, in its
+    /// own font, would not fit between them (labelsFit()). Sets the axis only when the result
+    /// differs, so it is safe to call on every frame and resize.
     static void fitAxis(QValueAxis *axis, double lo, double hi, qreal length = 0.0);
+    /// Whether the labels of `ticks` ticks `step` apart from `first` on the horizontal `axis`,
+    /// whose plot is `length` pixels wide, are all shown whole: each label with kLabelPadding
+    /// fits the plot's width over the number of ticks. (Qt Charts elides a label, to "...", that
+    /// does not fit its share of the chart's width, which is a little wider than the plot, so
+    /// this errs on the side of fewer labels.)
+    static bool labelsFit(const QValueAxis *axis, double first, double step, int ticks, qreal length);
+    /// Room a horizontal axis's label takes beyond its text: Qt Charts' label padding (4 px) and
+    /// the text item's margin (4 px), on either side.
+    static constexpr qreal kLabelPadding = 16.0;
 
 protected:
     void contextMenuEvent(QContextMenuEvent *event) override;

@@ -10,6 +10,8 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDir>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QLineSeries>
 #include <QValueAxis>
 #include <QtTest>
@@ -79,6 +81,7 @@ private slots:
     void missingSeries();
     void longHistoryKeepsWhatThePlotShows();
     void renders();
+    void stepLabelsStayWhole();
 };
 
 void TestDistributionOverTimeView::identity()
@@ -275,6 +278,47 @@ void TestDistributionOverTimeView::renders()
     if (const QString dir = qEnvironmentVariable("LAYERLENS_VIEW_PNG_DIR"); !dir.isEmpty()) {
         QDir().mkpath(dir);
         QVERIFY(image.save(dir + QStringLiteral("/distribution.png")));
+    }
+}
+
+void TestDistributionOverTimeView::stepLabelsStayWhole()
+{
+    // Seven-digit steps on a narrow chart, in normal type and in presentation mode's larger one:
+    // the step axis takes as many ticks as its labels leave room for, and none is elided.
+    auto history = std::make_shared<History>();
+    for (int i = 0; i <= 100; ++i) {
+        const long long step = i * 8219LL;
+        history->append("layer1.pre_p15", step, -1.0 - i / 100.0);
+        history->append("layer1.pre_p50", step, 0.0);
+        history->append("layer1.pre_p85", step, 1.0 + i / 100.0);
+    }
+    Frame frame = realisticFrame(1, 0);
+    frame.history = history;
+    for (const bool presentation : {false, true}) {
+        DistributionOverTimeView view;
+        view.resize(280, 320);
+        view.setPresentation(presentation);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.showFrame(frame);
+        QChart *chart = view.charts().front();
+        const auto *steps = qobject_cast<QValueAxis *>(chart->axes(Qt::Horizontal).front());
+        // Number labels as the scene shows them, once laid out (whole or elided).
+        static const QRegularExpression number(QStringLiteral("^-?[0-9][0-9.]*$"));
+        const auto numberLabels = [&] {
+            QStringList labels;
+            for (QGraphicsItem *item : chart->scene()->items())
+                if (const auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+                    if (const QString plain = text->toPlainText(); number.match(plain).hasMatch())
+                        labels << plain;
+            return labels;
+        };
+        QTRY_VERIFY(steps->max() >= 821900.0 && chart->plotArea().width() > 100.0);
+        QCoreApplication::processEvents();
+        const QStringList labels = numberLabels();
+        QVERIFY2(!labels.join(u' ').contains(QStringLiteral("...")), qPrintable(labels.join(u' ')));
+        QVERIFY2(steps->tickCount() >= 2, qPrintable(QString::number(steps->tickCount())));
+        QVERIFY(labels.contains(QStringLiteral("0")));
     }
 }
 
