@@ -21,7 +21,7 @@ namespace {
 // line stays on top of the lines).
 constexpr qreal kZValue = 3.5;
 
-// The width of a line that is a band of noise (see the class comment).
+// The width of a line that is a band of noise, in device pixels (see the class comment).
 constexpr qreal kNoiseBandWidth = 1.0;
 
 struct AxisMap {
@@ -201,6 +201,10 @@ void PlotLines::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
         painter->setBrush(m_fillSource->brush());
         painter->drawPolygon(m_mapped);
     }
+    // One device pixel: on a screen (or a PNG export) with 2 device pixels per logical pixel, a
+    // band of noise 1 px wide would be 2 device pixels, which Qt strokes the slow way.
+    const qreal deviceScale = std::sqrt(std::abs(painter->deviceTransform().determinant()));
+    const qreal noiseBandWidth = deviceScale > 1.0 ? kNoiseBandWidth / deviceScale : kNoiseBandWidth;
     QList<std::pair<QPointF, QPen>> dots;
     for (qsizetype j = 0; j < lineCount; ++j) {
         if (m_points[j].isEmpty() || !shown(m_penSources[j]))
@@ -213,7 +217,7 @@ void PlotLines::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
         }
         QPen drawn = pen;
         if (isNoiseBand(m_mapped, m_plot.width()))
-            drawn.setWidthF(std::min(pen.widthF(), kNoiseBandWidth));
+            drawn.setWidthF(std::min(pen.widthF(), noiseBandWidth));
         painter->setPen(drawn);
         painter->setBrush(Qt::NoBrush);
         painter->drawPolyline(m_mapped);

@@ -26,12 +26,15 @@ namespace layerlens::ui {
 ///
 /// A line that turns back more often than the plot is wide in pixels (a long noisy history:
 /// after decimation, a pixel column holds its first, last, lowest and highest point) is a band of
-/// noise finer than a pixel. It is drawn 1 px wide whatever its pen, in presentation mode and in
+/// noise finer than a pixel. It is drawn one device pixel wide whatever its pen (1 px, or half a
+/// pixel on a screen or PNG export with 2 device pixels per pixel), in presentation mode and in
 /// exports too: the band's width comes from the noise, and a wider pen only merges it into a blob
 /// while costing a stroke of every point and the fill of a polygon that crosses itself at every
-/// turn (after 150 s of training, with 2 px lines the Layers page's median frame took 14.8 ms,
-/// with 1 px lines 7.0 ms; docs/performance.md). Other lines, however many points they have (a
-/// long smooth curve), keep their pen's width.
+/// turn; Qt strokes lines of one device pixel the fast way (after 150 s of training, with 2 px
+/// lines the Layers page's median frame took 14.8 ms, with 1 px lines 7.0 ms; at a device pixel
+/// ratio of 2, frame p99 55 ms with 1 px lines, 22 ms with one device pixel;
+/// docs/performance.md). Other lines, however many points they have (a long smooth curve), keep
+/// their pen's width.
 ///
 /// Each line takes its pen and its visibility from a series of the chart (`penSources`,
 /// typically an empty QLineSeries, or an empty QAreaSeries for the edges of a band, that gives
@@ -64,7 +67,7 @@ public:
     /// `point` (axis values) in the chart's coordinates, as this item draws it.
     QPointF mapToChart(const QPointF &point) const;
     /// Whether `mapped` (chart coordinates) turns back, up after down or down after up, more
-    /// often than `width` (pixels): such a line is drawn 1 px wide.
+    /// often than `width` (pixels): such a line is drawn one device pixel wide.
     static bool isNoiseBand(const QPolygonF &mapped, qreal width);
 
 private:

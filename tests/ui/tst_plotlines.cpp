@@ -59,9 +59,11 @@ struct Fixture {
         chart->layout()->activate();
         QCoreApplication::processEvents();
     }
-    QImage render()
+    // The scene at `ratio` device pixels per pixel, as on a high-DPI screen or a scaled export.
+    QImage render(int ratio = 1)
     {
-        QImage image(400, 300, QImage::Format_ARGB32);
+        QImage image(400 * ratio, 300 * ratio, QImage::Format_ARGB32);
+        image.setDevicePixelRatio(ratio);
         image.fill(Qt::white);
         QPainter painter(&image);
         scene.render(&painter, QRectF(0, 0, 400, 300), QRectF(0, 0, 400, 300));
@@ -199,8 +201,8 @@ void TestPlotLines::noiseBandIsOnePixelWide()
 {
     // Three lines at the height of 1 with as many points, three per pixel across the plot: one
     // that turns back at every point (noise far below a pixel), one that rises steadily by as
-    // little, and one with a turn every 20 points. Only the first is a band of noise: 1 px wide;
-    // the others keep the pen's 3 px.
+    // little, and one with a turn every 20 points. Only the first is a band of noise: 1 device
+    // pixel wide; the others keep the pen's 3 px.
     const auto inkedRows = [](const QImage &image, QPoint at) {
         int rows = 0;
         for (int r = at.y() - 6; r <= at.y() + 6; ++r)
@@ -236,10 +238,22 @@ void TestPlotLines::noiseBandIsOnePixelWide()
     f.lines->setPoints(0, noise);
     const int thin = inkedRows(f.render(), middle);
     QVERIFY2(thin >= 1 && thin <= 2, qPrintable(QString::number(thin)));
+    // With 2 device pixels per pixel the band is one device pixel wide, not two: the red ink
+    // across the column adds up to about one row's worth.
+    const auto ink = [](const QImage &image, QPoint at) {
+        qreal sum = 0.0;
+        for (int r = at.y() - 8; r <= at.y() + 8; ++r)
+            sum += (255 - qGreen(image.pixel(at.x(), r))) / 255.0;
+        return sum;
+    };
+    const qreal thinOnHighDpi = ink(f.render(2), middle * 2);
+    QVERIFY2(thinOnHighDpi > 0.5 && thinOnHighDpi < 1.5, qPrintable(QString::number(thinOnHighDpi)));
     for (const QList<QPointF> *line : {&rising, &wave}) {
         f.lines->setPoints(0, *line);
         const int wide = inkedRows(f.render(), middle);
         QVERIFY2(wide >= 3 && wide <= 4, qPrintable(QString::number(wide)));
+        const qreal wideOnHighDpi = ink(f.render(2), middle * 2); // the pen's 3 px: 6 device pixels
+        QVERIFY2(wideOnHighDpi > 5.0 && wideOnHighDpi < 7.0, qPrintable(QString::number(wideOnHighDpi)));
     }
 }
 
