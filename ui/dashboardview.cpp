@@ -146,10 +146,6 @@ void restyleChart(QChart *chart, bool on)
             restyle(line, "ll_pen", line->pen(), on, thicker, [&](const QPen &p) { line->setPen(p); });
         }
     }
-    // Items that draw with the series' pens (PlotLines) repaint: a QAreaSeries announces a new
-    // pen colour but not a new width.
-    for (QGraphicsItem *item : chart->childItems())
-        item->update();
 }
 
 } // namespace
@@ -245,17 +241,15 @@ void DashboardView::historyPoints(const core::History *history, const std::strin
 
 namespace {
 
-// A value as `axis` labels it: its printf-style label format, as Qt Charts applies it.
+// A value as `axis` labels it, for a floating-point label format ("%.0f", "%.3g"); others (or
+// none) are measured as 6 significant digits, an estimate.
 QString axisLabel(const QValueAxis *axis, double value)
 {
+    static const QRegularExpression floating(QStringLiteral("^[^%]*%[-+ #0]*\\d*(\\.\\d+)?[fFeEgG][^%]*$"));
     const QString format = axis->labelFormat();
-    if (format.isEmpty())
-        return QString::number(value);
-    const QByteArray latin = format.toLatin1();
-    static const QRegularExpression integer(QStringLiteral("%[-+ #0]*\\d*[di]"));
-    if (integer.match(format).hasMatch())
-        return QString::asprintf(latin.constData(), static_cast<int>(std::lround(value)));
-    return QString::asprintf(latin.constData(), value);
+    if (format.isEmpty() || !floating.match(format).hasMatch())
+        return QString::number(value, 'g', 6);
+    return QString::asprintf(format.toLatin1().constData(), value);
 }
 
 } // namespace
@@ -306,6 +300,10 @@ void DashboardView::fitAxis(QValueAxis *axis, double lo, double hi, qreal length
         if (ticks <= 2 || labelsFit(axis, niceLo, step, ticks, length))
             break;
         target = std::min(target, ticks) - 1;
+    }
+    if (!std::isfinite(step) || !std::isfinite(niceLo) || !std::isfinite(niceHi) || niceHi <= niceLo) {
+        axis->setRange(lo, hi);
+        return;
     }
     axis->setRange(niceLo, niceHi); // emits nothing when unchanged
     axis->setTickCount(static_cast<int>(std::lround((niceHi - niceLo) / step)) + 1);

@@ -145,9 +145,9 @@ public:
     /// does not fit its share of the chart's width, which is a little wider than the plot, so
     /// this errs on the side of fewer labels.)
     static bool labelsFit(const QValueAxis *axis, double first, double step, int ticks, qreal length);
-    /// Room a horizontal axis's label takes beyond its text: Qt Charts' label padding (4 px) and
-    /// the text item's margin (4 px), on either side.
-    static constexpr qreal kLabelPadding = 16.0;
+    /// Room a horizontal axis's label takes beyond its text: Qt Charts' label padding (4 px) on
+    /// either side, its text margins (0.5 px) and a pixel of rounding, as labelStride() counts.
+    static constexpr qreal kLabelPadding = 10.0;
 
 protected:
     void contextMenuEvent(QContextMenuEvent *event) override;

@@ -112,8 +112,9 @@ void PlotLines::watch(QAbstractSeries *series)
     if (auto *xy = qobject_cast<QXYSeries *>(series)) {
         connect(xy, &QXYSeries::penChanged, this, &PlotLines::redraw, Qt::UniqueConnection);
     } else if (auto *area = qobject_cast<QAreaSeries *>(series)) {
-        // A QAreaSeries announces a new colour of its pen or brush, not a new width: after
-        // changing only the width, update() this item (DashboardView's presentation mode does).
+        // A QAreaSeries announces new colours of its pen and brush, not a new width. (Qt Charts
+        // repaints the plot on any change of an area's pen or brush, so a new width shows too;
+        // tst_ui_plotlines checks that it does.)
         connect(area, &QAreaSeries::borderColorChanged, this, &PlotLines::redraw, Qt::UniqueConnection);
         connect(area, &QAreaSeries::colorChanged, this, &PlotLines::redraw, Qt::UniqueConnection);
     }
@@ -201,10 +202,7 @@ void PlotLines::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
         painter->setBrush(m_fillSource->brush());
         painter->drawPolygon(m_mapped);
     }
-    // One device pixel: on a screen (or a PNG export) with 2 device pixels per logical pixel, a
-    // band of noise 1 px wide would be 2 device pixels, which Qt strokes the slow way.
-    const qreal deviceScale = std::sqrt(std::abs(painter->deviceTransform().determinant()));
-    const qreal noiseBandWidth = deviceScale > 1.0 ? kNoiseBandWidth / deviceScale : kNoiseBandWidth;
+    const qreal bandWidth = noiseBandWidth(painter);
     QList<std::pair<QPointF, QPen>> dots;
     for (qsizetype j = 0; j < lineCount; ++j) {
         if (m_points[j].isEmpty() || !shown(m_penSources[j]))
@@ -212,12 +210,14 @@ void PlotLines::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
         mapLine(j, m_mapped);
         const QPen pen = sourcePen(m_penSources[j]);
         if (m_mapped.size() == 1) {
-            dots.append({m_mapped.front(), pen});
+            // A band's edge alone draws nothing, as a one-point area does.
+            if (!shown(m_fillSource) || (j != m_fillUpper && j != m_fillLower))
+                dots.append({m_mapped.front(), pen});
             continue;
         }
         QPen drawn = pen;
         if (isNoiseBand(m_mapped, m_plot.width()))
-            drawn.setWidthF(std::min(pen.widthF(), noiseBandWidth));
+            drawn.setWidthF(std::min(pen.widthF(), bandWidth));
         painter->setPen(drawn);
         painter->setBrush(Qt::NoBrush);
         painter->drawPolyline(m_mapped);
@@ -235,6 +235,18 @@ void PlotLines::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
         painter->drawEllipse(at, radius, radius);
         painter->restore();
     }
+}
+
+qreal PlotLines::noiseBandWidth(const QPainter *painter)
+{
+    // On screen one device pixel: with 2 device pixels per pixel a band 1 px wide would be 2
+    // device pixels, which Qt strokes the slow way. An export (an image, SVG, PDF) keeps 1 px at
+    // any scale, so that it looks the same however large it is written.
+    const QPaintDevice *device = painter->device();
+    if (!device || device->devType() != QInternal::Widget)
+        return kNoiseBandWidth;
+    const qreal deviceScale = std::sqrt(std::abs(painter->deviceTransform().determinant()));
+    return deviceScale > 1.0 ? kNoiseBandWidth / deviceScale : kNoiseBandWidth;
 }
 
 bool PlotLines::isNoiseBand(const QPolygonF &mapped, qreal width)

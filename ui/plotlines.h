@@ -26,9 +26,9 @@ namespace layerlens::ui {
 ///
 /// A line that turns back more often than the plot is wide in pixels (a long noisy history:
 /// after decimation, a pixel column holds its first, last, lowest and highest point) is a band of
-/// noise finer than a pixel. It is drawn one device pixel wide whatever its pen (1 px, or half a
-/// pixel on a screen or PNG export with 2 device pixels per pixel), in presentation mode and in
-/// exports too: the band's width comes from the noise, and a wider pen only merges it into a blob
+/// noise finer than a pixel. It is drawn 1 px wide whatever its pen (on a screen with 2 device
+/// pixels per pixel, one device pixel), in presentation mode and in exports too: the band's
+/// width comes from the noise, and a wider pen only merges it into a blob
 /// while costing a stroke of every point and the fill of a polygon that crosses itself at every
 /// turn; Qt strokes lines of one device pixel the fast way (after 150 s of training, with 2 px
 /// lines the Layers page's median frame took 14.8 ms, with 1 px lines 7.0 ms; at a device pixel
@@ -67,8 +67,11 @@ public:
     /// `point` (axis values) in the chart's coordinates, as this item draws it.
     QPointF mapToChart(const QPointF &point) const;
     /// Whether `mapped` (chart coordinates) turns back, up after down or down after up, more
-    /// often than `width` (pixels): such a line is drawn one device pixel wide.
+    /// often than `width` (pixels): such a line is drawn noiseBandWidth() wide.
     static bool isNoiseBand(const QPolygonF &mapped, qreal width);
+    /// The width, in pixels, `painter` draws a band of noise with: one device pixel on screen
+    /// (half a pixel with 2 device pixels per pixel), 1 px in an export.
+    static qreal noiseBandWidth(const QPainter *painter);
 
 private:
     void plotChanged();
