@@ -21,7 +21,7 @@ namespace {
 // line stays on top of the lines).
 constexpr qreal kZValue = 3.5;
 
-// The width of a line that is a band of noise, in device pixels (see the class comment).
+// The width of a line that is a band of noise: 1 px, on screen one device pixel (noiseBandWidth()).
 constexpr qreal kNoiseBandWidth = 1.0;
 
 struct AxisMap {
@@ -66,7 +66,7 @@ struct PlotMap {
     }
 };
 
-// The pen a source series draws its line with, and whether it is shown.
+// The pen a source series draws its line with.
 QPen sourcePen(const QAbstractSeries *series)
 {
     if (const auto *xy = qobject_cast<const QXYSeries *>(series))
