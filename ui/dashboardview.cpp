@@ -421,9 +421,8 @@ void DashboardView::setCategoryLabels(QCategoryAxis *axis, const QStringList &la
 
 int DashboardView::labelStride(int slotCount, qreal axisWidth, qreal labelWidth)
 {
-    // Qt's padding of 4 px on both sides of a label, its 0.5 px text margins and a pixel of
-    // rounding; and a gap between neighbours.
-    constexpr qreal padding = 10.0;
+    // Qt's room around a label (kLabelPadding), and a gap between neighbours.
+    constexpr qreal padding = kLabelPadding;
     constexpr qreal gap = 8.0;
     if (slotCount <= 1 || axisWidth <= 0.0)
         return 1;

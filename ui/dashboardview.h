@@ -146,7 +146,7 @@ public:
     /// this errs on the side of fewer labels.)
     static bool labelsFit(const QValueAxis *axis, double first, double step, int ticks, qreal length);
     /// Room a horizontal axis's label takes beyond its text: Qt Charts' label padding (4 px) on
-    /// either side, its text margins (0.5 px) and a pixel of rounding, as labelStride() counts.
+    /// either side, its text margins (0.5 px) and a pixel of rounding (labelStride() counts it too).
     static constexpr qreal kLabelPadding = 10.0;
 
 protected:
