@@ -1,5 +1,7 @@
 #include "ui/activationhistogramview.h"
 
+#include "ui/plotlines.h"
+
 #include <QAreaSeries>
 #include <QCategoryAxis>
 #include <QChart>
@@ -10,7 +12,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegend>
-#include <QLineSeries>
 #include <QScopedValueRollback>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -18,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace layerlens::ui {
 
@@ -52,6 +54,12 @@ ActivationHistogramView::ActivationHistogramView(QWidget *parent)
     m_fractionAxis->setTitleText(tr("fraction"));
     m_fractionAxis->setRange(0.0, 1.0);
     m_chart->addAxis(m_fractionAxis, Qt::AlignLeft);
+    // The histograms' step outlines change on every frame: PlotLines draws them, filled, with
+    // the pens and brushes of the (empty) area series, in one stroke each and no geometry work.
+    m_plotLines = new PlotLines(m_chart, m_layerAxis, m_fractionAxis);
+    m_plotLines->setFillsHoverable(true);
+    connect(m_plotLines, &PlotLines::fillHovered, this,
+            [this](int slot, bool entering) { showLayerTip(slot, entering); });
     // Fit labels and title to the width the plot really has, once the layout knows it.
     connect(m_chart, &QChart::plotAreaChanged, this, [this] {
         // A new title or new labels relayout the chart, and Qt may emit plotAreaChanged from
@@ -101,7 +109,7 @@ QList<QPointF> ActivationHistogramView::histogramPoints(int series) const
 {
     if (series < 0 || series >= m_histograms.size())
         return {};
-    return m_histograms[series]->upperSeries()->points();
+    return m_plotLines->points(series);
 }
 
 const core::Summary &ActivationHistogramView::summaryOf(const core::LayerStats &layer) const
@@ -117,18 +125,18 @@ void ActivationHistogramView::showFrame(const Frame &frame)
 
 void ActivationHistogramView::setHistogramCount(int count)
 {
-    while (m_histograms.size() > count) {
+    if (m_histograms.size() == count)
+        return;
+    while (m_histograms.size() > count)
         discardSeries(m_chart, m_histograms.takeLast());
-        m_buffers.removeLast();
-    }
-    while (m_histograms.size() < count) {
-        const int slot = static_cast<int>(m_histograms.size());
-        QAreaSeries *area = addAreaSeries(m_chart, m_layerAxis, m_fractionAxis, slot, false);
-        connect(area, &QAreaSeries::hovered, this,
-                [this, slot](const QPointF &, bool entering) { showLayerTip(slot, entering); });
-        m_histograms.append(area);
-        m_buffers.append(QList<QPointF>());
-    }
+    while (m_histograms.size() < count)
+        m_histograms.append(addAreaSeries(m_chart, m_layerAxis, m_fractionAxis,
+                                          static_cast<int>(m_histograms.size()), false));
+    QList<PlotLines::Fill> fills;
+    for (int j = 0; j < count; ++j)
+        fills.append({m_histograms[j], j, PlotLines::kClosed});
+    m_plotLines->setPenSources({m_histograms.cbegin(), m_histograms.cend()});
+    m_plotLines->setFills(fills);
 }
 
 void ActivationHistogramView::redraw(bool throttleLabels)
@@ -141,23 +149,24 @@ void ActivationHistogramView::redraw(bool throttleLabels)
     double highest = 0.0;
     for (int j = 0; j < count; ++j) {
         const core::Histogram &h = summaryOf(layers[j]).hist;
-        QList<QPointF> &outline = m_buffers[j];
-        outline.clear();
+        QList<QPointF> outline;
         if (drawable(h)) {
             // A step outline: up at each bin's left edge, across, and down to 0 after the last.
             const auto bins = static_cast<int>(h.counts.size());
             const double total = static_cast<double>(h.total());
             const qreal binWidth = kSlotWidth / bins;
+            // Each edge computed once, so that the outline's vertical steps are exactly vertical.
+            const auto edge = [&](int b) { return b == bins ? j + kSlotWidth : j + b * binWidth; };
             outline.reserve(2 * bins + 2);
-            outline << QPointF(j, 0.0);
+            outline << QPointF(edge(0), 0.0);
             for (int b = 0; b < bins; ++b) {
                 const double fraction = h.counts[b] / total;
                 highest = std::max(highest, fraction);
-                outline << QPointF(j + b * binWidth, fraction) << QPointF(j + (b + 1) * binWidth, fraction);
+                outline << QPointF(edge(b), fraction) << QPointF(edge(b + 1), fraction);
             }
-            outline << QPointF(j + kSlotWidth, 0.0);
+            outline << QPointF(edge(bins), 0.0);
         }
-        m_histograms[j]->upperSeries()->replace(outline);
+        m_plotLines->setPoints(j, std::move(outline));
     }
 
     m_layerAxis->setRange(-(1.0 - kSlotWidth) / 2, std::max(1, count) - (1.0 - kSlotWidth) / 2);

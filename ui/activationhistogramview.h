@@ -28,6 +28,8 @@ namespace layerlens::ui {
 ///
 /// With tanh's fixed range [−1, 1], a layer whose activations collapse toward 0 (the small-init
 /// picture of CS231n) shows as a spike at its slot centre.
+class PlotLines;
+
 class ActivationHistogramView : public DashboardView {
     Q_OBJECT
 public:
@@ -45,7 +47,8 @@ public:
     /// Switches between a and z (as the user's switch does) and redraws the last frame.
     void setSource(Source source);
 
-    /// Histogram series in the chart: one per hidden layer.
+    /// Histograms in the chart: one per hidden layer (an empty QAreaSeries gives each its
+    /// colours; PlotLines draws it).
     int seriesCount() const { return static_cast<int>(m_histograms.size()); }
     /// Points of histogram `series`: a step outline of 2·bins + 2 points (closed to 0 at both
     /// ends), 0 when the layer has nothing to draw (no bins, no values, a non-finite range).
@@ -68,8 +71,8 @@ private:
     QChart *m_chart = nullptr;
     QCategoryAxis *m_layerAxis = nullptr;
     QValueAxis *m_fractionAxis = nullptr;
-    QList<QAreaSeries *> m_histograms;
-    QList<QList<QPointF>> m_buffers; // reused, one per histogram
+    QList<QAreaSeries *> m_histograms; // empty: each gives its histogram's pen, brush and colour
+    PlotLines *m_plotLines = nullptr;  // draws the histograms (line j, filled, is histogram j)
     std::shared_ptr<const core::Snapshot> m_snapshot;
     bool m_fitting = false; // inside the plot-area handler
     static constexpr qint64 kLabelMilliseconds = 250;

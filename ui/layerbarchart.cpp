@@ -2,12 +2,12 @@
 
 #include "ui/dashboardview.h"
 #include "ui/logscale.h"
+#include "ui/plotlines.h"
 
 #include <QAreaSeries>
 #include <QCategoryAxis>
 #include <QCursor>
 #include <QLegend>
-#include <QLineSeries>
 #include <QLogValueAxis>
 #include <QScopedValueRollback>
 #include <QToolTip>
@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace layerlens::ui {
 
@@ -45,6 +46,9 @@ LayerBarChart::LayerBarChart(Scale scale, const QStringList &titles, const QStri
         m_linearAxis->setRange(0.0, 1.0);
         addAxis(m_linearAxis, Qt::AlignLeft);
     }
+    m_plotLines = new PlotLines(this, m_layerAxis, valueAxis());
+    m_plotLines->setFillsHoverable(true);
+    connect(m_plotLines, &PlotLines::fillHovered, this, [this](int bar, bool entering) { showBarTip(bar, entering); });
     // Thin the labels to the width the plot really has, once the layout knows it.
     connect(this, &QChart::plotAreaChanged, this, [this] { updateLabels(); });
     connect(this, &QGraphicsWidget::geometryChanged, this, &LayerBarChart::updateTitle);
@@ -57,27 +61,24 @@ QAbstractAxis *LayerBarChart::valueAxis() const
 
 QList<QPointF> LayerBarChart::barPoints(int bar) const
 {
-    if (bar < 0 || bar >= m_bars.size())
-        return {};
-    return m_bars[bar]->upperSeries()->points();
+    // The outline goes up the left side, along the top and down the right side.
+    const QList<QPointF> outline = m_plotLines->points(bar);
+    return outline.size() == 4 ? outline.mid(1, 2) : QList<QPointF>();
 }
 
 void LayerBarChart::setBarCount(int count)
 {
-    while (m_bars.size() > count) {
+    if (m_bars.size() == count)
+        return;
+    while (m_bars.size() > count)
         DashboardView::discardSeries(this, m_bars.takeLast());
-        m_upper.removeLast();
-        m_lower.removeLast();
-    }
-    while (m_bars.size() < count) {
-        const int bar = static_cast<int>(m_bars.size());
-        QAreaSeries *area = DashboardView::addAreaSeries(this, m_layerAxis, valueAxis(), bar, true);
-        connect(area, &QAreaSeries::hovered, this,
-                [this, bar](const QPointF &, bool entering) { showBarTip(bar, entering); });
-        m_bars.append(area);
-        m_upper.append(QList<QPointF>());
-        m_lower.append(QList<QPointF>());
-    }
+    while (m_bars.size() < count)
+        m_bars.append(DashboardView::addAreaSeries(this, m_layerAxis, valueAxis(), static_cast<int>(m_bars.size()), true));
+    QList<PlotLines::Fill> fills;
+    for (int j = 0; j < count; ++j)
+        fills.append({m_bars[j], j, PlotLines::kClosed});
+    m_plotLines->setPenSources({m_bars.cbegin(), m_bars.cend()});
+    m_plotLines->setFills(fills);
 }
 
 void LayerBarChart::setValues(const QList<int> &layers, const QList<double> &values)
@@ -121,18 +122,13 @@ void LayerBarChart::setValues(const QList<int> &layers, const QList<double> &val
     }
 
     for (int j = 0; j < count; ++j) {
-        QList<QPointF> &upper = m_upper[j];
-        QList<QPointF> &lower = m_lower[j];
-        upper.clear();
-        lower.clear();
+        QList<QPointF> outline; // closed along the base by PlotLines
         if (drawn[j]) {
             const double top = m_logAxis ? scale.clamp(m_values[j]) : m_values[j];
-            const qreal centre = j + 1;
-            upper << QPointF(centre - kBarHalfWidth, top) << QPointF(centre + kBarHalfWidth, top);
-            lower << QPointF(centre - kBarHalfWidth, base) << QPointF(centre + kBarHalfWidth, base);
+            const qreal left = j + 1 - kBarHalfWidth, right = j + 1 + kBarHalfWidth;
+            outline << QPointF(left, base) << QPointF(left, top) << QPointF(right, top) << QPointF(right, base);
         }
-        m_bars[j]->upperSeries()->replace(upper);
-        m_bars[j]->lowerSeries()->replace(lower);
+        m_plotLines->setPoints(j, std::move(outline));
     }
 
     m_layerAxis->setRange(0.5, std::max(1, count) + 0.5);

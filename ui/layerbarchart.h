@@ -19,9 +19,13 @@ QT_END_NAMESPACE
 namespace layerlens::ui {
 
 /// One bar per hidden layer, input side on the left, bar j in the colour of series j
-/// (DashboardView::seriesColor), on a linear or logarithmic value axis. A bar is a QAreaSeries
-/// between an upper and a lower line of two points each, so a log axis gets bars that stand on
-/// its bottom edge. Used by the gradient and the weight views.
+/// (DashboardView::seriesColor), on a linear or logarithmic value axis. A bar is a rectangle
+/// from a base line (on a log axis its bottom edge) to the value, drawn by PlotLines, filled and
+/// outlined with the brush and pen of an empty QAreaSeries of the chart (Qt Charts would rebuild
+/// each bar's geometry and stroke its outline through its general stroker on every frame). Used
+/// by the gradient and the weight views.
+class PlotLines;
+
 class LayerBarChart : public QChart {
     Q_OBJECT
 public:
@@ -62,8 +66,8 @@ private:
     QCategoryAxis *m_layerAxis = nullptr;
     QValueAxis *m_linearAxis = nullptr;
     QLogValueAxis *m_logAxis = nullptr;
-    QList<QAreaSeries *> m_bars;
-    QList<QList<QPointF>> m_upper, m_lower; // reused point buffers, one pair per bar
+    QList<QAreaSeries *> m_bars;      // empty: each gives its bar's pen, brush and colour
+    PlotLines *m_plotLines = nullptr; // draws the bars (line j, filled, is bar j)
     QList<int> m_layers;
     QList<double> m_values;
     bool m_updatingLabels = false;

@@ -7,8 +7,10 @@
 
 #include <QCategoryAxis>
 #include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QTemporaryDir>
+#include <QToolTip>
 #include <QValueAxis>
 #include <QtTest>
 
@@ -67,6 +69,7 @@ private slots:
     void depthChangeRemovesSeries();
     void noLayers();
     void rendersToImage();
+    void hoveringASlotShowsItsLayer();
 };
 
 void TestActivationHistogramView::identity()
@@ -309,6 +312,31 @@ void TestActivationHistogramView::rendersToImage()
                 found = image.pixelColor(x, y) == first;
         QVERIFY(found);
     }
+}
+
+void TestActivationHistogramView::hoveringASlotShowsItsLayer()
+{
+    // Anywhere in a layer's slot, above its histogram too, the tip names the layer and its
+    // numbers; between the slots it goes away.
+    ActivationHistogramView view;
+    view.showFrame(frameOf(threeLayers(), nullptr));
+    showAt800x500(view);
+    auto *chartView = view.findChild<QChartView *>();
+    QVERIFY(chartView);
+    QChart *chart = view.charts().front();
+    const auto at = [&](double x, double fraction) {
+        const QPointF inChart = chart->mapToPosition({x, fraction}, chart->series().front());
+        return chartView->mapFromScene(chart->mapToScene(inChart));
+    };
+    const qreal middle = ActivationHistogramView::kSlotWidth / 2;
+    QTest::mouseMove(chartView->viewport(), at(1.0 + middle, 0.9 * view.fractionAxis()->max()));
+    QTRY_VERIFY(QToolTip::isVisible());
+    QVERIFY2(QToolTip::text().startsWith(QStringLiteral("L2,")), qPrintable(QToolTip::text()));
+    QVERIFY(QToolTip::text().contains(QStringLiteral("μ 0.246")));
+    QTest::mouseMove(chartView->viewport(), at(2.0 + middle, 0.05));
+    QTRY_VERIFY(QToolTip::text().startsWith(QStringLiteral("L3,")));
+    QTest::mouseMove(chartView->viewport(), at(2.0 - 0.5 * (1.0 - ActivationHistogramView::kSlotWidth), 0.05));
+    QTRY_VERIFY(!QToolTip::isVisible());
 }
 
 QTEST_MAIN(TestActivationHistogramView)

@@ -13,9 +13,11 @@
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
 #include <QChart>
+#include <QChartView>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QTemporaryDir>
+#include <QToolTip>
 #include <QValueAxis>
 #include <QtTest>
 
@@ -67,6 +69,7 @@ private slots:
     void titlesGiveUpWordsBeforeEliding();
     void longHistoryIsDecimatedToThePlot();
     void rendersToImage();
+    void hoveringABarShowsItsValue();
 };
 
 void TestGradientFlowView::identity()
@@ -456,6 +459,37 @@ void TestGradientFlowView::rendersToImage()
         QVERIFY(!image.isNull());
         QVERIFY(image.save(dir.filePath(QStringLiteral("gradients-%1.png").arg(depth))));
     }
+}
+
+void TestGradientFlowView::hoveringABarShowsItsValue()
+{
+    // Over a bar's column, above a short bar too, the tip is that bar's text; between the bars
+    // it goes away.
+    GradientFlowView view;
+    auto snapshot = collapsingTanh(3);
+    view.showFrame(frameOf(snapshot, historyOf(*snapshot, 3)));
+    view.resize(700, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    layerlens::ui::LayerBarChart *chart = view.normChart();
+    QChartView *chartView = nullptr;
+    for (auto *candidate : view.findChildren<QChartView *>())
+        if (candidate->chart() == chart)
+            chartView = candidate;
+    QVERIFY(chartView);
+    const auto at = [&](double layer, double height) {
+        const QRectF plot = chart->plotArea();
+        const double x = plot.left() + (layer - chart->layerAxis()->min()) /
+                                            (chart->layerAxis()->max() - chart->layerAxis()->min()) * plot.width();
+        return chartView->mapFromScene(chart->mapToScene(QPointF(x, plot.bottom() - height * plot.height())));
+    };
+    QTest::mouseMove(chartView->viewport(), at(2.0, 0.95)); // layer 2, near the plot's top
+    QTRY_VERIFY(QToolTip::isVisible());
+    QCOMPARE(QToolTip::text(), chart->barText(1));
+    QTest::mouseMove(chartView->viewport(), at(3.0, 0.02));
+    QTRY_COMPARE(QToolTip::text(), chart->barText(2));
+    QTest::mouseMove(chartView->viewport(), at(2.5, 0.5)); // between the bars
+    QTRY_VERIFY(!QToolTip::isVisible());
 }
 
 QTEST_MAIN(TestGradientFlowView)

@@ -113,6 +113,9 @@ private slots:
     void lonePointIsADot();
     void hiddenOrDeletedSourceDrawsNothing();
     void fillsABandUnderItsLines();
+    void fillsClosedOutlines();
+    void stepsStrokeAsThePolylineWould();
+    void reportsTheFillUnderTheCursor();
 };
 
 void TestPlotLines::mapsPointsAsTheChartDoes()
@@ -428,6 +431,157 @@ void TestPlotLines::fillsABandUnderItsLines()
         QVERIFY2(!isGreen(image.pixel(column, row)), qPrintable(QString::number(column)));
     for (int column = static_cast<int>(plot.right()) + 3; column < 400; ++column)
         QVERIFY2(!isGreen(image.pixel(column, row)), qPrintable(QString::number(column)));
+}
+
+void TestPlotLines::fillsClosedOutlines()
+{
+    // Two bars as histograms and bar charts give them: outlines from the baseline up and back
+    // down, each closed on itself and filled with its own area's brush, its outline all round
+    // (along the base too, as an area's outline is).
+    Fixture f;
+    f.y->setRange(1e-2, 1e2);
+    f.settle();
+    QAreaSeries *first = addBandSource(f.chart, f.x, f.y);
+    QAreaSeries *second = addBandSource(f.chart, f.x, f.y);
+    second->setBrush(QColor(200, 200, 200));
+    f.lines->setPenSources({first, second});
+    f.lines->setFills({{first, 0, PlotLines::kClosed}, {second, 1, PlotLines::kClosed}});
+    QCOMPARE(f.lines->fillCount(), 2);
+    f.lines->setPoints(0, {{10.0, 0.1}, {10.0, 10.0}, {40.0, 10.0}, {40.0, 0.1}});
+    f.lines->setPoints(1, {{60.0, 0.1}, {60.0, 1.0}, {90.0, 1.0}, {90.0, 0.1}});
+    const auto at = [&](double step, double value) { return f.lines->mapToChart({step, value}).toPoint(); };
+    QImage image = f.render();
+    QVERIFY(isGreen(image.pixel(at(25.0, 1.0))));
+    QCOMPARE(image.pixel(at(75.0, 0.3)), qRgb(200, 200, 200));
+    QVERIFY(!isGreen(image.pixel(at(50.0, 1.0)))); // between the bars
+    QVERIFY(!isGreen(image.pixel(at(25.0, 30.0)))); // above the first
+    for (const QPoint edge : {at(10.0, 1.0), at(25.0, 10.0), at(40.0, 1.0), at(25.0, 0.1), at(75.0, 0.1)})
+        QVERIFY2(isBlue(image.pixel(edge)), qPrintable(QStringLiteral("%1, %2").arg(edge.x()).arg(edge.y())));
+    // A hidden area hides its bar, fill and outline; the other stays.
+    first->setVisible(false);
+    image = f.render();
+    QVERIFY(!isGreen(image.pixel(at(25.0, 1.0))));
+    QVERIFY(!isBlue(image.pixel(at(25.0, 10.0))));
+    QCOMPARE(image.pixel(at(75.0, 0.3)), qRgb(200, 200, 200));
+    first->setVisible(true);
+    // Fewer fills: the second bar's outline stays, open (no base line) and unfilled.
+    f.lines->setFills({{first, 0, PlotLines::kClosed}});
+    image = f.render();
+    QVERIFY(isGreen(image.pixel(at(25.0, 1.0))));
+    QVERIFY(image.pixel(at(75.0, 0.3)) != qRgb(200, 200, 200));
+    QVERIFY(isBlue(image.pixel(at(60.0, 0.3))));
+    QVERIFY(!isBlue(image.pixel(at(75.0, 0.1))));
+}
+
+void TestPlotLines::stepsStrokeAsThePolylineWould()
+{
+    // A line of horizontal and vertical steps wider than a device pixel is stroked as separate
+    // segments (Qt's fast way): the same pixels, to within the corners, as Qt's own polyline.
+    Fixture f;
+    f.y->setRange(1e-2, 1e2);
+    f.settle();
+    f.source->setPen(QPen(Qt::red, 3.0));
+    QList<QPointF> steps{{5.0, 0.1}};
+    for (int b = 0; b < 30; ++b) {
+        const double level = b % 3 == 0 ? 0.1 : b % 3 == 1 ? 3.0 : 3.0; // equal neighbours merge
+        steps << QPointF(5.0 + 3.0 * b, level) << QPointF(5.0 + 3.0 * (b + 1), level);
+    }
+    steps << QPointF(95.0, 0.1);
+    f.lines->setPoints(0, steps);
+    // Antialiased, as in a chart view.
+    const auto render = [&](QImage &image) {
+        image = QImage(400, 300, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        f.scene.render(&painter, QRectF(0, 0, 400, 300), QRectF(0, 0, 400, 300));
+    };
+    QImage drawn, reference;
+    render(drawn);
+    // The reference: Qt's polyline with the same pen, mapped the same way, clipped the same way.
+    f.lines->setPoints(0, {});
+    render(reference);
+    {
+        QPainter painter(&reference);
+        QPolygonF mapped;
+        for (const QPointF &p : steps)
+            mapped << f.lines->mapToChart(p);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setClipRect(f.chart->plotArea().adjusted(-1, -1, 1, 1));
+        painter.setPen(QPen(Qt::red, 3.0));
+        painter.drawPolyline(mapped);
+    }
+    // Away from the corners (where the bevel join cuts what a square cap fills) the same pixels.
+    QPolygonF corners;
+    for (const QPointF &p : steps)
+        corners << f.lines->mapToChart(p);
+    const auto nearCorner = [&](int xx, int yy) {
+        return std::any_of(corners.cbegin(), corners.cend(), [&](const QPointF &c) {
+            return std::abs(c.x() - (xx + 0.5)) <= 2.5 && std::abs(c.y() - (yy + 0.5)) <= 2.5;
+        });
+    };
+    int red = 0, differing = 0, maxDifference = 0;
+    for (int yy = 0; yy < 300; ++yy) {
+        for (int xx = 0; xx < 400; ++xx) {
+            red += isRed(reference.pixel(xx, yy)) ? 1 : 0;
+            if (nearCorner(xx, yy))
+                continue;
+            const QRgb a = drawn.pixel(xx, yy), b = reference.pixel(xx, yy);
+            const int difference = std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)),
+                                             std::abs(qBlue(a) - qBlue(b))});
+            maxDifference = std::max(maxDifference, difference);
+            differing += difference > 8 ? 1 : 0;
+        }
+    }
+    QVERIFY2(red > 1000, qPrintable(QString::number(red)));
+    QVERIFY2(differing == 0, qPrintable(QStringLiteral("%1 pixels, by up to %2").arg(differing).arg(maxDifference)));
+}
+
+void TestPlotLines::reportsTheFillUnderTheCursor()
+{
+    // Hovering a fill's column (above a low bar too) reports it, moving to another reports leaving
+    // the first, and leaving the plot or switching hover off reports leaving.
+    auto *chart = new QChart;
+    auto *x = new QValueAxis;
+    auto *y = new QValueAxis;
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    x->setRange(0.0, 100.0);
+    y->setRange(0.0, 10.0);
+    chart->legend()->hide();
+    QChartView view(chart);
+    view.resize(400, 300);
+    QAreaSeries *first = addBandSource(chart, x, y);
+    QAreaSeries *second = addBandSource(chart, x, y);
+    auto *lines = new PlotLines(chart, x, y);
+    lines->setPenSources({first, second});
+    lines->setFills({{first, 0, PlotLines::kClosed}, {second, 1, PlotLines::kClosed}});
+    lines->setPoints(0, {{10.0, 0.0}, {10.0, 1.0}, {40.0, 1.0}, {40.0, 0.0}});
+    lines->setPoints(1, {{60.0, 0.0}, {60.0, 8.0}, {90.0, 8.0}, {90.0, 0.0}});
+    QList<std::pair<int, bool>> events;
+    connect(lines, &PlotLines::fillHovered, this, [&](int fill, bool entering) { events.append({fill, entering}); });
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const auto viewPoint = [&](double step, double value) {
+        return view.mapFromScene(chart->mapToScene(lines->mapToChart({step, value})));
+    };
+    lines->setFillsHoverable(true);
+    QCOMPARE(lines->fillAt(lines->mapToChart({25.0, 9.0})), 0);
+    QCOMPARE(lines->fillAt(lines->mapToChart({50.0, 0.5})), -1);
+    QTest::mouseMove(view.viewport(), viewPoint(25.0, 9.0)); // far above the low first bar
+    QTRY_COMPARE(events, (QList<std::pair<int, bool>>{{0, true}}));
+    QTest::mouseMove(view.viewport(), viewPoint(75.0, 2.0));
+    QTRY_COMPARE(events, (QList<std::pair<int, bool>>{{0, true}, {0, false}, {1, true}}));
+    QTest::mouseMove(view.viewport(), viewPoint(50.0, 2.0)); // between them
+    QTRY_COMPARE(events.size(), 4);
+    QCOMPARE(events.last(), std::make_pair(1, false));
+    QTest::mouseMove(view.viewport(), viewPoint(30.0, 5.0));
+    QTRY_COMPARE(events.size(), 5);
+    lines->setFillsHoverable(false);
+    QCOMPARE(events.last(), std::make_pair(0, false));
+    // A hidden area is not reported.
+    first->setVisible(false);
+    QCOMPARE(lines->fillAt(lines->mapToChart({25.0, 0.5})), -1);
 }
 
 QTEST_MAIN(TestPlotLines)
