@@ -291,7 +291,7 @@ void PlotLines::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
         if (isNoiseBand(m_mapped, m_plot.width()))
             drawn.setWidthF(std::min(pen.widthF(), bandWidth));
         const bool closed = closesLine(j);
-        if (strokeSteps(painter, m_mapped, drawn, closed))
+        if (strokeAsSegments(painter, m_mapped, drawn, closed))
             continue;
         painter->setPen(drawn);
         painter->setBrush(Qt::NoBrush);
@@ -315,14 +315,18 @@ void PlotLines::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
     }
 }
 
-bool PlotLines::strokeSteps(QPainter *painter, const QPolygonF &mapped, const QPen &pen, bool closed)
+bool PlotLines::strokeAsSegments(QPainter *painter, const QPolygonF &mapped, const QPen &pen, bool closed)
 {
     // Qt's raster engine strokes a polyline wider than a device pixel through QStroker (a polygon
-    // around the whole line, then filled), but separate solid lines with square caps straight
-    // through its rasterizer, each one a rectangle: several times faster for the same pixels.
-    // For a line of horizontal and vertical steps the square caps fill each corner whole, as
-    // a miter join would (Qt's default bevel join cuts a corner's outer half-pixel). Other
-    // devices (SVG, PDF) keep the polyline, which they store as one path.
+    // around the whole line, joins included, then filled), but separate solid lines with flat or
+    // square caps straight through its rasterizer, each one a rectangle: five times faster here
+    // for the same pixels but the joins (a 2 px line of 150 points, 10 lines: 3.6 ms against
+    // 0.75 ms; at a device pixel ratio of 2, 8.1 ms against 1.3 ms). Flat caps cover what Qt's
+    // default bevel join covers but the small triangle on the outside of each turn, so a peak
+    // is never drawn beyond where the polyline draws it; a line of horizontal and vertical steps
+    // gets square caps, which make its corners square. Where segments overlap, the antialiased
+    // edge pixels they share are blended twice: the colour must be opaque. Other devices (SVG,
+    // PDF) keep the polyline, which they store as one path.
     const QPaintEngine *engine = painter->paintEngine();
     if (!engine || engine->type() != QPaintEngine::Raster || pen.style() != Qt::SolidLine ||
         pen.brush().style() != Qt::SolidPattern || pen.color().alpha() != 255 || pen.isCosmetic())
@@ -330,11 +334,9 @@ bool PlotLines::strokeSteps(QPainter *painter, const QPolygonF &mapped, const QP
     const qreal deviceScale = std::sqrt(std::abs(painter->deviceTransform().determinant()));
     if (pen.widthF() * deviceScale <= 1.0)
         return false; // already the fast way
-    if (!isSteps(mapped, closed))
-        return false;
     const qsizetype n = mapped.size();
-    // Runs of collinear segments in one direction merged into one line (a histogram's equal
-    // neighbouring bins), so that no pixel is blended twice along a run.
+    // Runs of horizontal or vertical segments in one direction merged into one line (a
+    // histogram's equal neighbouring bins), so that no pixel is blended twice along a run.
     m_segments.clear();
     const auto add = [&](const QPointF &from, const QPointF &to) {
         if (from == to)
@@ -354,13 +356,13 @@ bool PlotLines::strokeSteps(QPainter *painter, const QPolygonF &mapped, const QP
     };
     for (qsizetype i = 1; i < n; ++i)
         add(mapped[i - 1], mapped[i]);
-    if (closed)
+    if (closed && n > 2)
         add(mapped[n - 1], mapped[0]);
     if (m_segments.isEmpty())
         return false; // every point the same: let the polyline draw what Qt draws for that
-    QPen square = pen;
-    square.setCapStyle(Qt::SquareCap);
-    painter->setPen(square);
+    QPen segments = pen;
+    segments.setCapStyle(isSteps(mapped, closed) ? Qt::SquareCap : Qt::FlatCap);
+    painter->setPen(segments);
     painter->setBrush(Qt::NoBrush);
     painter->drawLines(m_segments);
     return true;

@@ -42,12 +42,12 @@ namespace layerlens::ui {
 /// the line its legend entry), so presentation mode's thicker pens and the legend apply. A band
 /// between two lines, or the inside of one closed line (a histogram, a bar: setFills()), is
 /// filled with its QAreaSeries' brush, as Qt Charts fills an area, under every line; such areas
-/// can report the cursor over them (setFillsHoverable()) as QAreaSeries::hovered would. A line
-/// of horizontal and vertical steps (a histogram's outline, a bar) wider than a device pixel is
-/// stroked as separate segments, which Qt rasterizes the fast way, instead of as one polyline,
-/// which it widens through its general stroker, and the inside of such a closed line is filled
-/// on screen without antialiasing, its edges under its stroke (on the Layers page these took a
-/// frame's median from 8.1–8.8 ms to 4.9–5.5 ms; docs/performance.md). The x axis must
+/// can report the cursor over them (setFillsHoverable()) as QAreaSeries::hovered would. On
+/// screen a line wider than a device pixel is stroked as separate segments, which Qt rasterizes
+/// the fast way, instead of as one polyline, which it widens through its general
+/// stroker, and the inside of a closed line of horizontal and vertical steps (a histogram,
+/// a bar) is filled without antialiasing, its edges under its stroke (on the Layers page these
+/// took a frame's median from 8.1–8.8 ms to 4.9–5.5 ms; docs/performance.md). The x axis must
 /// be a QValueAxis, the y axis a QValueAxis or a QLogValueAxis, neither reversed; the series'
 /// opacity is not applied. Lines are clipped to the plot as Qt Charts clips a QLineSeries.
 class PlotLines : public QGraphicsObject {
@@ -116,9 +116,9 @@ private:
     void mapLine(qsizetype line, QPolygonF &mapped) const;
     bool closesLine(qsizetype line) const;
     void hoverTo(int fill);
-    /// Strokes `mapped` (closed when `closed`) with `pen` as separate segments when all of them
-    /// are horizontal or vertical and Qt would otherwise widen the polyline; false if it did not.
-    bool strokeSteps(QPainter *painter, const QPolygonF &mapped, const QPen &pen, bool closed);
+    /// Strokes `mapped` (closed when `closed`) with `pen` as separate segments where Qt would
+    /// widen the polyline through its general stroker; false if it did not.
+    bool strokeAsSegments(QPainter *painter, const QPolygonF &mapped, const QPen &pen, bool closed);
 
     void plotChanged();
     void watch(QAbstractSeries *series);
@@ -133,7 +133,7 @@ private:
     QList<QList<QPointF>> m_points;
     QRectF m_plot;
     mutable QPolygonF m_mapped, m_mappedToo; // reused by paint()
-    QList<QLineF> m_segments;                // reused by strokeSteps()
+    QList<QLineF> m_segments;                // reused by strokeAsSegments()
 };
 
 } // namespace layerlens::ui
