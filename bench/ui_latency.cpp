@@ -17,6 +17,9 @@
 // type, thicker lines), 0 by default.)
 // (QT_NO_GLIB=1 makes Qt use its own event loop, whose awake/aboutToBlock signals the frame
 // time needs; with the GLib loop it reads 0.)
+// FRAMELOG=FILE also writes each frame's end (CLOCK_MONOTONIC, seconds), wall-clock and CPU
+// time (ms), one line per frame, for bench/frame_profile.py, which sorts the samples of a
+// `perf record -k CLOCK_MONOTONIC` run into frames and shows what the slowest ones do.
 
 #include "core/trainer.h"
 #include "ui/controlpanel.h"
@@ -140,6 +143,7 @@ int main(int argc, char *argv[])
     std::vector<double> busy;      // every wake-up
     std::vector<double> frameBusy; // the wake-ups that showed a frame
     std::vector<double> frameCpu;  // the UI thread's CPU time in those wake-ups
+    std::vector<double> frameEnd;  // CLOCK_MONOTONIC, seconds (FRAMELOG)
     qint64 wokeAt = -1;
     double cpuAtWake = 0.0;
     bool showedFrame = false;
@@ -155,6 +159,9 @@ int main(int argc, char *argv[])
             busy.push_back(static_cast<double>(clock.nsecsElapsed() - wokeAt) / 1e6);
             if (showedFrame) {
                 frameBusy.push_back(busy.back());
+                timespec now{};
+                clock_gettime(CLOCK_MONOTONIC, &now);
+                frameEnd.push_back(static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9);
                 frameCpu.push_back(threadCpuMs() - cpuAtWake);
             }
         }
@@ -181,6 +188,16 @@ int main(int argc, char *argv[])
     QObject::disconnect(counting);
     const long long stepAfter = controller->latestFrame()->snapshot->step;
     const double seconds = static_cast<double>(measured.elapsed()) / 1000.0;
+    if (const char *log = std::getenv("FRAMELOG")) {
+        FILE *f = std::fopen(log, "w");
+        if (!f) {
+            std::fprintf(stderr, "cannot write FRAMELOG %s\n", log);
+        } else {
+            for (std::size_t i = 0; i < frameBusy.size(); ++i)
+                std::fprintf(f, "%.6f %.3f %.3f\n", frameEnd[i], frameBusy[i], frameCpu[i]);
+            std::fclose(f);
+        }
+    }
     const double guiStepsPerSecond = static_cast<double>(stepAfter - stepBefore) / seconds;
     std::printf("frames shown: %.1f per second; frame time (UI thread busy, wake-ups that showed a frame, %zu): "
                 "p50 %.2f ms, p99 %.2f ms, max %.2f ms; all %zu wake-ups: p99 %.2f ms\n",
