@@ -20,6 +20,8 @@ struct Summary;
 
 namespace layerlens::ui {
 
+class PlotLines;
+
 /// The distribution of every hidden layer's activations side by side in one chart, input on
 /// the left: layer j (0-based) occupies x ∈ [j, j + kSlotWidth], its histogram's [lo, hi] mapped
 /// onto that slot, y = the fraction of the layer's values in each bin (count / total). Under each
@@ -28,8 +30,6 @@ namespace layerlens::ui {
 ///
 /// With tanh's fixed range [−1, 1], a layer whose activations collapse toward 0 (the small-init
 /// picture of CS231n) shows as a spike at its slot centre.
-class PlotLines;
-
 class ActivationHistogramView : public DashboardView {
     Q_OBJECT
 public:

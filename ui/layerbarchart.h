@@ -18,14 +18,14 @@ QT_END_NAMESPACE
 
 namespace layerlens::ui {
 
+class PlotLines;
+
 /// One bar per hidden layer, input side on the left, bar j in the colour of series j
 /// (DashboardView::seriesColor), on a linear or logarithmic value axis. A bar is a rectangle
 /// from a base line (on a log axis its bottom edge) to the value, drawn by PlotLines, filled and
 /// outlined with the brush and pen of an empty QAreaSeries of the chart (Qt Charts would rebuild
 /// each bar's geometry and stroke its outline through its general stroker on every frame). Used
 /// by the gradient and the weight views.
-class PlotLines;
-
 class LayerBarChart : public QChart {
     Q_OBJECT
 public:

@@ -84,6 +84,22 @@ bool isSteps(const QPolygonF &mapped, bool closed)
     return !closed || n < 2 || aligned(mapped[n - 1], mapped[0]);
 }
 
+// Whether `painter` paints a widget through Qt's raster engine: on screen, where the shortcuts
+// below are taken. Exports (an image at any scale, SVG, PDF) draw exactly what Qt would.
+bool onScreenRaster(const QPainter *painter)
+{
+    const QPaintDevice *device = painter->device();
+    const QPaintEngine *engine = painter->paintEngine();
+    return device && device->devType() == QInternal::Widget && engine && engine->type() == QPaintEngine::Raster;
+}
+
+// Whether a line drawn with `pen` is an opaque solid stroke at least a device pixel wide.
+bool opaqueSolid(const QPen &pen)
+{
+    return pen.style() == Qt::SolidLine && pen.brush().style() == Qt::SolidPattern && pen.color().alpha() == 255 &&
+           !pen.isCosmetic();
+}
+
 // The pen a source series draws its line with.
 QPen sourcePen(const QAbstractSeries *series)
 {
@@ -243,7 +259,7 @@ void PlotLines::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
     const qsizetype lineCount = m_points.size();
     const auto drawable = [&](int line) { return line >= 0 && line < lineCount && !m_points[line].isEmpty(); };
     painter->setPen(Qt::NoPen);
-    const bool raster = painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster;
+    const bool raster = onScreenRaster(painter);
     const bool antialiased = painter->testRenderHint(QPainter::Antialiasing);
     const qreal deviceScale = std::sqrt(std::abs(painter->deviceTransform().determinant()));
     for (const HeldFill &fill : std::as_const(m_fills)) {
@@ -256,13 +272,13 @@ void PlotLines::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
             for (qsizetype i = m_mappedToo.size() - 1; i >= 0; --i)
                 m_mapped.append(m_mappedToo[i]);
         }
-        // A closed outline of steps (a histogram, a bar) whose own stroke, at least a device pixel
-        // wide, covers its edges is filled on screen without antialiasing: its edges, rounded to
+        // A closed outline of steps (a histogram, a bar) whose own opaque stroke, at least a device
+        // pixel wide, covers its edges is filled on screen without antialiasing: its edges, rounded to
         // whole pixels, stay under the stroke, and Qt's raster engine fills such a polygon about
         // four times faster than with antialiasing (it was most of a histogram's cost).
         const QAbstractSeries *outline = fill.upper < m_penSources.size() ? m_penSources[fill.upper].data() : nullptr;
         const QPen pen = sourcePen(outline);
-        const bool covered = shown(outline) && pen.style() != Qt::NoPen && pen.widthF() * deviceScale >= 1.0;
+        const bool covered = shown(outline) && opaqueSolid(pen) && pen.widthF() * deviceScale >= 1.0;
         const bool crisp = raster && antialiased && fill.lower == kClosed && covered && isSteps(m_mapped, true);
         if (crisp)
             painter->setRenderHint(QPainter::Antialiasing, false);
@@ -325,11 +341,10 @@ bool PlotLines::strokeAsSegments(QPainter *painter, const QPolygonF &mapped, con
     // default bevel join covers but the small triangle on the outside of each turn, so a peak
     // is never drawn beyond where the polyline draws it; a line of horizontal and vertical steps
     // gets square caps, which make its corners square. Where segments overlap, the antialiased
-    // edge pixels they share are blended twice: the colour must be opaque. Other devices (SVG,
-    // PDF) keep the polyline, which they store as one path.
-    const QPaintEngine *engine = painter->paintEngine();
-    if (!engine || engine->type() != QPaintEngine::Raster || pen.style() != Qt::SolidLine ||
-        pen.brush().style() != Qt::SolidPattern || pen.color().alpha() != 255 || pen.isCosmetic())
+    // edge pixels they share are blended twice: the colour must be opaque. The line's two ends
+    // keep the pen's own caps. Only on screen: exports (images at any scale, SVG, PDF) keep the
+    // polyline, as Qt draws it.
+    if (!onScreenRaster(painter) || !opaqueSolid(pen) || pen.capStyle() == Qt::RoundCap)
         return false;
     const qreal deviceScale = std::sqrt(std::abs(painter->deviceTransform().determinant()));
     if (pen.widthF() * deviceScale <= 1.0)
@@ -360,8 +375,27 @@ bool PlotLines::strokeAsSegments(QPainter *painter, const QPolygonF &mapped, con
         add(mapped[n - 1], mapped[0]);
     if (m_segments.isEmpty())
         return false; // every point the same: let the polyline draw what Qt draws for that
+    const Qt::PenCapStyle caps = isSteps(mapped, closed) ? Qt::SquareCap : Qt::FlatCap;
+    if (!closed && caps != pen.capStyle()) {
+        // The line's two ends as the pen's own caps draw them: half the width beyond the end
+        // point for a square cap, none for a flat one.
+        const qreal reach = (pen.capStyle() == Qt::SquareCap ? 0.5 : -0.5) * pen.widthF();
+        const auto moveEnd = [reach](QPointF &end, const QPointF &other) {
+            const QLineF towards(other, end);
+            if (towards.length() > 0.0)
+                end += (towards.p2() - towards.p1()) * (reach / towards.length());
+        };
+        QLineF &first = m_segments.first();
+        QPointF start = first.p1();
+        moveEnd(start, first.p2());
+        first.setP1(start);
+        QLineF &last = m_segments.last();
+        QPointF end = last.p2();
+        moveEnd(end, last.p1());
+        last.setP2(end);
+    }
     QPen segments = pen;
-    segments.setCapStyle(isSteps(mapped, closed) ? Qt::SquareCap : Qt::FlatCap);
+    segments.setCapStyle(caps);
     painter->setPen(segments);
     painter->setBrush(Qt::NoBrush);
     painter->drawLines(m_segments);

@@ -22,8 +22,8 @@ namespace layerlens::ui {
 /// A QLineSeries costs two strokes of every point whenever its points or an axis change: Qt Charts
 /// strokes the whole line once more to get its hover shape, and paints it one segment at a time,
 /// each segment stroked on its own when the pen is wider than a pixel. This item keeps the points
-/// in the axes' values and paints each line as one polyline, mapped through the axes' current
-/// ranges, so a new frame costs one stroke per line and no geometry work.
+/// in the axes' values and paints each line mapped through the axes' current ranges, so a new
+/// frame costs one stroke per line and no geometry work.
 ///
 /// A line that turns back more often than the plot is wide in pixels (a long noisy history:
 /// after decimation, a pixel column holds its first, last, lowest and highest point) is a band of
@@ -74,8 +74,9 @@ public:
     /// One fill (setFills()); a null `source` removes every fill.
     void setFill(QAreaSeries *source, int upper, int lower);
     int fillCount() const { return static_cast<int>(m_fills.size()); }
-    /// With `on`, the item takes the hover events over the plot (from the chart's own series too)
-    /// and emits fillHovered(fill, true) when the cursor comes over the horizontal extent of fill
+    /// With `on`, the item takes the hover events over the plot (where no series of the chart
+    /// with points lies over it: it sits under them) and emits fillHovered(fill, true) when the
+    /// cursor comes over the horizontal extent of fill
     /// `fill` (the last of the fills there), anywhere in the plot's height: a histogram that is a
     /// thin spike is as easy to point at as a wide one. fillHovered(fill, false) when it leaves.
     void setFillsHoverable(bool on);

@@ -18,8 +18,10 @@
 #include <QPainter>
 #include <QPen>
 #include <QValueAxis>
+#include <QWidget>
 #include <QtTest>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 
@@ -100,6 +102,70 @@ QAreaSeries *addBandSource(QChart *chart, QAbstractAxis *x, QAbstractAxis *y)
     return area;
 }
 
+// The scene of `f` as a chart view paints it on screen: into a widget (where PlotLines takes its
+// on-screen shortcuts), antialiased, at `ratio` device pixels per pixel. `onScreen` tells whether
+// PlotLines saw a widget at that ratio (its band width is then one device pixel).
+QImage renderOnScreen(QGraphicsScene &scene, qreal ratio, bool *onScreen = nullptr)
+{
+    struct Screen : QWidget {
+        QGraphicsScene *scene = nullptr;
+        qreal ratio = 1.0;
+        qreal bandWidth = -1.0;
+        void paintEvent(QPaintEvent *) override
+        {
+            QPainter painter(this);
+            painter.fillRect(rect(), Qt::white);
+            painter.setRenderHint(QPainter::Antialiasing);
+            painter.scale(ratio, ratio);
+            bandWidth = PlotLines::noiseBandWidth(&painter);
+            scene->render(&painter, QRectF(0, 0, 400, 300), QRectF(0, 0, 400, 300));
+        }
+    };
+    Screen screen;
+    screen.scene = &scene;
+    screen.ratio = ratio;
+    screen.resize(qRound(400 * ratio), qRound(300 * ratio));
+    const QImage image = screen.grab().toImage().convertToFormat(QImage::Format_ARGB32);
+    if (onScreen)
+        *onScreen = qFuzzyCompare(screen.bandWidth, 1.0 / ratio);
+    return image;
+}
+
+// The same scene as an export draws it: into an image, antialiased, at `ratio`.
+QImage renderExport(QGraphicsScene &scene, qreal ratio)
+{
+    QImage image(qRound(400 * ratio), qRound(300 * ratio), QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.scale(ratio, ratio);
+    scene.render(&painter, QRectF(0, 0, 400, 300), QRectF(0, 0, 400, 300));
+    return image;
+}
+
+// Pixels of `a` and `b` (same size) that differ by more than 8 in a channel, outside the boxes
+// `radius` device pixels around `spots` (device pixels).
+int differingPixels(const QImage &a, const QImage &b, const QPolygonF &spots, qreal radius, int *maxDifference)
+{
+    int differing = 0;
+    *maxDifference = 0;
+    for (int yy = 0; yy < a.height(); ++yy) {
+        for (int xx = 0; xx < a.width(); ++xx) {
+            const bool nearby = std::any_of(spots.cbegin(), spots.cend(), [&](const QPointF &c) {
+                return std::abs(c.x() - (xx + 0.5)) <= radius && std::abs(c.y() - (yy + 0.5)) <= radius;
+            });
+            if (nearby)
+                continue;
+            const QRgb p = a.pixel(xx, yy), q = b.pixel(xx, yy);
+            const int difference = std::max({std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)),
+                                             std::abs(qBlue(p) - qBlue(q))});
+            *maxDifference = std::max(*maxDifference, difference);
+            differing += difference > 8 ? 1 : 0;
+        }
+    }
+    return differing;
+}
+
 } // namespace
 
 class TestPlotLines : public QObject {
@@ -116,6 +182,8 @@ private slots:
     void fillsClosedOutlines();
     void wideLinesStrokeAsThePolylineWould_data();
     void wideLinesStrokeAsThePolylineWould();
+    void crispFillsStayUnderTheirOutline_data();
+    void crispFillsStayUnderTheirOutline();
     void reportsTheFillUnderTheCursor();
 };
 
@@ -478,7 +546,8 @@ void TestPlotLines::wideLinesStrokeAsThePolylineWould_data()
 {
     QTest::addColumn<QList<QPointF>>("points");
     QTest::addColumn<qreal>("width");
-    QTest::addColumn<qreal>("nearby"); // pixels around a join (or a corner) left out
+    QTest::addColumn<qreal>("nearby"); // device pixels around an inner join left out
+    QTest::addColumn<qreal>("ratio");
     // Steps as a histogram's outline: equal neighbouring bins merge into one segment.
     QList<QPointF> steps{{5.0, 0.1}};
     for (int b = 0; b < 30; ++b) {
@@ -487,71 +556,93 @@ void TestPlotLines::wideLinesStrokeAsThePolylineWould_data()
     }
     steps << QPointF(95.0, 0.1);
     // Square corners: only the pixels next to a corner differ (a bevel join cuts its outside).
-    QTest::newRow("steps, 3 px") << steps << qreal(3.0) << qreal(2.5);
-    // A history's zig-zag, up and down by different amounts. Near a join flat caps leave out the
-    // bevel's triangle, and where the two segments' edges overlap (farther out at a sharper
-    // turn) their antialiased pixels are blended twice.
+    QTest::newRow("steps, 3 px") << steps << qreal(3.0) << qreal(2.5) << qreal(1.0);
+    QTest::newRow("steps, 3 px, ratio 2") << steps << qreal(3.0) << qreal(5.0) << qreal(2.0);
+    // A history's zig-zag, up and down by different amounts, ending inside the plot. Near a join
+    // flat caps leave out the bevel's triangle, and where the two segments' edges overlap
+    // (farther out at a sharper turn) their antialiased pixels are blended twice.
     QList<QPointF> zigzag;
     for (int i = 0; i <= 18; ++i)
         zigzag << QPointF(5.0 + 5.0 * i, std::pow(10.0, (i % 2 == 0 ? -0.2 : 0.2) + 0.05 * (i % 5)));
-    QTest::newRow("zig-zag, 2 px") << zigzag << qreal(2.0) << qreal(6.0);
-    QTest::newRow("zig-zag, 3 px") << zigzag << qreal(3.0) << qreal(7.0);
+    QTest::newRow("zig-zag, 2 px") << zigzag << qreal(2.0) << qreal(6.0) << qreal(1.0);
+    QTest::newRow("zig-zag, 3 px") << zigzag << qreal(3.0) << qreal(7.0) << qreal(1.0);
+    QTest::newRow("zig-zag, 2 px, ratio 2") << zigzag << qreal(2.0) << qreal(12.0) << qreal(2.0);
 }
 
 void TestPlotLines::wideLinesStrokeAsThePolylineWould()
 {
-    // A line wider than a device pixel is stroked as separate segments (Qt's fast way): the same
-    // pixels as Qt's own polyline but near the joins.
+    // On screen a line wider than a device pixel is stroked as separate segments (Qt's fast way):
+    // the same pixels as Qt's own polyline, which an export draws, but near the inner joins; its
+    // two ends keep the pen's square caps.
     QFETCH(QList<QPointF>, points);
     QFETCH(qreal, width);
     QFETCH(qreal, nearby);
+    QFETCH(qreal, ratio);
     Fixture f;
     f.y->setRange(1e-2, 1e2);
     f.settle();
     f.source->setPen(QPen(Qt::red, width));
     f.lines->setPoints(0, points);
-    // Antialiased, as in a chart view.
-    const auto render = [&](QImage &image) {
-        image = QImage(400, 300, QImage::Format_ARGB32);
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        painter.setRenderHint(QPainter::Antialiasing);
-        f.scene.render(&painter, QRectF(0, 0, 400, 300), QRectF(0, 0, 400, 300));
-    };
-    QImage drawn, reference;
-    render(drawn);
-    // The reference: Qt's polyline with the same pen, mapped the same way, clipped the same way.
-    f.lines->setPoints(0, {});
-    render(reference);
+    bool onScreen = false;
+    const QImage drawn = renderOnScreen(f.scene, ratio, &onScreen);
+    QVERIFY(onScreen);
+    const QImage reference = renderExport(f.scene, ratio); // the polyline, as Qt strokes it
+    QCOMPARE(drawn.size(), reference.size());
     QPolygonF joins;
-    for (const QPointF &p : points)
-        joins << f.lines->mapToChart(p);
-    {
-        QPainter painter(&reference);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.setClipRect(f.chart->plotArea().adjusted(-1, -1, 1, 1));
-        painter.setPen(QPen(Qt::red, width));
-        painter.drawPolyline(joins);
-    }
-    const auto nearJoin = [&](int xx, int yy) {
-        return std::any_of(joins.cbegin(), joins.cend(), [&](const QPointF &c) {
-            return std::abs(c.x() - (xx + 0.5)) <= nearby && std::abs(c.y() - (yy + 0.5)) <= nearby;
-        });
-    };
-    int red = 0, differing = 0, maxDifference = 0;
-    for (int yy = 0; yy < 300; ++yy) {
-        for (int xx = 0; xx < 400; ++xx) {
-            if (nearJoin(xx, yy))
-                continue;
+    for (qsizetype i = 1; i + 1 < points.size(); ++i)
+        joins << f.lines->mapToChart(points[i]) * ratio;
+    int red = 0;
+    for (int yy = 0; yy < reference.height(); ++yy)
+        for (int xx = 0; xx < reference.width(); ++xx)
             red += isRed(reference.pixel(xx, yy)) ? 1 : 0;
-            const QRgb a = drawn.pixel(xx, yy), b = reference.pixel(xx, yy);
-            const int difference = std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)),
-                                             std::abs(qBlue(a) - qBlue(b))});
-            maxDifference = std::max(maxDifference, difference);
-            differing += difference > 8 ? 1 : 0;
-        }
+    QVERIFY2(red > 500 * ratio, qPrintable(QString::number(red)));
+    int maxDifference = 0;
+    const int differing = differingPixels(drawn, reference, joins, nearby, &maxDifference);
+    QVERIFY2(differing == 0, qPrintable(QStringLiteral("%1 pixels, by up to %2").arg(differing).arg(maxDifference)));
+}
+
+void TestPlotLines::crispFillsStayUnderTheirOutline_data()
+{
+    QTest::addColumn<qreal>("ratio");
+    QTest::newRow("ratio 1") << qreal(1.0);
+    QTest::newRow("ratio 2") << qreal(2.0);
+}
+
+void TestPlotLines::crispFillsStayUnderTheirOutline()
+{
+    // On screen a histogram's closed outline of steps is filled without antialiasing, its edges
+    // rounded to whole device pixels under its 1.5 px stroke: the picture is an export's (an
+    // antialiased fill) but at the corners.
+    QFETCH(qreal, ratio);
+    Fixture f;
+    f.y->setRange(1e-2, 1e2);
+    f.settle();
+    QAreaSeries *area = addBandSource(f.chart, f.x, f.y);
+    area->setPen(QPen(Qt::blue, 1.5));
+    QColor fill(0, 200, 0);
+    fill.setAlphaF(0.55);
+    area->setBrush(fill);
+    f.lines->setPenSources({area});
+    f.lines->setFills({{area, 0, PlotLines::kClosed}});
+    QList<QPointF> outline{{7.3, 0.01}};
+    for (int b = 0; b < 25; ++b) {
+        const double level = 0.05 * std::pow(1.3, b % 9 + 1);
+        outline << QPointF(7.3 + 3.3 * b, level) << QPointF(7.3 + 3.3 * (b + 1), level);
     }
-    QVERIFY2(red > 200, qPrintable(QString::number(red))); // the line's pixels compared
+    outline << QPointF(7.3 + 3.3 * 25, 0.01);
+    f.lines->setPoints(0, outline);
+    const QImage drawn = renderOnScreen(f.scene, ratio);
+    const QImage reference = renderExport(f.scene, ratio);
+    QPolygonF corners;
+    for (const QPointF &p : std::as_const(outline))
+        corners << f.lines->mapToChart(p) * ratio;
+    int green = 0;
+    for (int yy = 0; yy < reference.height(); ++yy)
+        for (int xx = 0; xx < reference.width(); ++xx)
+            green += qGreen(reference.pixel(xx, yy)) > 200 && qRed(reference.pixel(xx, yy)) < 180 ? 1 : 0;
+    QVERIFY2(green > 1000, qPrintable(QString::number(green)));
+    int maxDifference = 0;
+    const int differing = differingPixels(drawn, reference, corners, 2.5 * ratio, &maxDifference);
     QVERIFY2(differing == 0, qPrintable(QStringLiteral("%1 pixels, by up to %2").arg(differing).arg(maxDifference)));
 }
 
@@ -595,6 +686,19 @@ void TestPlotLines::reportsTheFillUnderTheCursor()
     QCOMPARE(events.last(), std::make_pair(1, false));
     QTest::mouseMove(view.viewport(), viewPoint(30.0, 5.0));
     QTRY_COMPARE(events.size(), 5);
+    // Out of the plot, over the chart's title: leaving.
+    QTest::mouseMove(view.viewport(), view.mapFromScene(chart->mapToScene(QPointF(200.0, 5.0))));
+    QTRY_COMPARE(events.size(), 6);
+    QCOMPARE(events.last(), std::make_pair(0, false));
+    // Out of the view: leaving.
+    QTest::mouseMove(view.viewport(), viewPoint(75.0, 2.0));
+    QTRY_COMPARE(events.size(), 7);
+    QEvent leave(QEvent::Leave);
+    QCoreApplication::sendEvent(view.viewport(), &leave);
+    QTRY_COMPARE(events.size(), 8);
+    QCOMPARE(events.last(), std::make_pair(1, false));
+    QTest::mouseMove(view.viewport(), viewPoint(30.0, 5.0));
+    QTRY_COMPARE(events.size(), 9);
     lines->setFillsHoverable(false);
     QCOMPARE(events.last(), std::make_pair(0, false));
     // A hidden area is not reported.
