@@ -374,6 +374,41 @@ QString DashboardView::TextFit::operator()(const QStringList &texts, const QFont
     return m_answer;
 }
 
+void DashboardView::fitVerticalAxisTitle(QAbstractAxis *axis, const QChart *chart, const QStringList &titles,
+                                         TextFit &fit)
+{
+    if (titles.isEmpty())
+        return;
+    // Qt lays a rotated title along the plot's height and elides it a little before the end.
+    constexpr qreal kSlack = 4.0;
+    const qreal height = chart->plotArea().height();
+    const QString title = height > 1.0 ? fit(titles, axis->titleFont(), height - kSlack) : titles.first();
+    if (axis->titleText() != title)
+        axis->setTitleText(title);
+}
+
+void DashboardView::fitBottomAxisTitle(QAbstractAxis *axis, const QChart *chart)
+{
+    const QRectF plot = chart->plotArea();
+    if (plot.height() <= 1.0)
+        return; // not laid out yet
+    // The height Qt shares between the plot and the horizontal axes: from the plot's top (the
+    // chart's title and half a label above it do not depend on the bottom axis) down to the
+    // legend or the chart's bottom margin. It does not change with this axis's title, so showing
+    // or hiding the title cannot make the next layout decide otherwise.
+    const QLegend *legend = chart->legend();
+    const qreal bottom = legend->isVisible() && legend->alignment() == Qt::AlignBottom
+                             ? legend->geometry().top()
+                             : chart->size().height() - chart->margins().bottom();
+    // Measured with Qt 6.4: the bottom axis wants its labels' and its title's line heights and
+    // about 13 px of ticks and padding; the shared height reaches about 6 px above the plot.
+    constexpr qreal kAxisPadding = 13.0, kAbovePlot = 6.0, kMaxAxisPortion = 0.4;
+    const qreal wanted = QFontMetricsF(axis->labelsFont()).height() + QFontMetricsF(axis->titleFont()).height() + kAxisPadding;
+    const bool room = kMaxAxisPortion * (bottom - plot.top() + kAbovePlot) >= wanted;
+    if (axis->isTitleVisible() != room)
+        axis->setTitleVisible(room);
+}
+
 qreal DashboardView::titleWidth(const QChart *chart)
 {
     // Qt lays the title out inside the chart's layout margins and its own margins, and elides

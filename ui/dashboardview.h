@@ -107,6 +107,17 @@ public:
     };
     /// The width a chart has for its title: its own minus the margins Qt keeps around the title.
     static qreal titleWidth(const QChart *chart);
+    /// Gives the vertical `axis` of `chart` the first of `titles` (longest first) that fits along
+    /// the plot's height, where Qt Charts elides a rotated axis title ("pre-a..." on a short
+    /// chart in presentation mode); `fit` remembers the answer. Sets the title only when it
+    /// changes; before the first layout, the longest.
+    static void fitVerticalAxisTitle(QAbstractAxis *axis, const QChart *chart, const QStringList &titles, TextFit &fit);
+    /// Shows the title of the bottom `axis` of `chart` only while there is room for it under the
+    /// labels. Qt Charts gives the horizontal axes at most 40 % of the height between the chart's
+    /// title and its legend and squeezes an axis that wants more, eliding its labels, numbers
+    /// included, to "..." (a short chart in presentation mode's type, as on a 1280 × 720
+    /// projector). The numbers matter more than a title such as "step".
+    static void fitBottomAxisTitle(QAbstractAxis *axis, const QChart *chart);
     /// Puts `labels` (HTML allowed, unique) at `positions` (increasing) on a category axis whose
     /// labels are drawn on the values; touches the axis only when the labels changed.
     static void setCategoryLabels(QCategoryAxis *axis, const QStringList &labels, const QList<qreal> &positions);

@@ -173,6 +173,8 @@ void DistributionOverTimeView::fillLines()
 
 void DistributionOverTimeView::fitAxes()
 {
+    fitVerticalAxisTitle(m_valueAxis, m_chart, {tr("pre-activation z"), tr("z")}, m_valueTitleFit);
+    fitBottomAxisTitle(m_stepAxis, m_chart);
     if (m_range.empty)
         return;
     fitAxis(m_stepAxis, m_range.xMin, m_range.xMax, m_chart->plotArea().width());

@@ -66,6 +66,7 @@ private:
     QAreaSeries *m_band = nullptr;
     QValueAxis *m_stepAxis = nullptr;
     QValueAxis *m_valueAxis = nullptr;
+    TextFit m_valueTitleFit; // the value axis's title, shortened on a short plot
     QLineSeries *m_median = nullptr;
     PlotLines *m_plotLines = nullptr;        // draws the band and the median
     std::array<QList<QPointF>, 3> m_buffers; // indexed by Percentile, reused from frame to frame

@@ -2,7 +2,9 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QFontMetricsF>
 #include <QHBoxLayout>
+#include <QLegend>
 #include <QLineSeries>
 #include <QPen>
 #include <QValueAxis>
@@ -154,6 +156,40 @@ void TrainingCurvesView::fitAxes()
     // Losses are ≥ 0 for both loss functions: start the axis at 0 so that heights compare.
     if (!m_loss.empty)
         fitAxis(m_lossAxis, std::min(0.0, m_loss.yMin), m_loss.yMax, m_lossChart->plotArea().height());
+    // 0–100 % in steps of 20, 25, 50 or 100: as many as the plot's height keeps apart (a label
+    // and half a line between labels), so that Qt does not elide them on a short chart.
+    const qreal spacing = 1.5 * QFontMetricsF(m_accuracyAxis->labelsFont()).height();
+    const qreal height = m_accuracyChart->plotArea().height();
+    int ticks = 6;
+    for (const int candidate : {6, 5, 3, 2}) {
+        ticks = candidate;
+        if (height <= 1.0 || (candidate - 1) * spacing <= height)
+            break;
+    }
+    if (m_accuracyAxis->tickCount() != ticks)
+        m_accuracyAxis->setTickCount(ticks);
+    fitVerticalAxisTitle(m_accuracyAxis, m_accuracyChart, {tr("accuracy (%)"), tr("accuracy"), tr("%")},
+                         m_accuracyTitleFit);
+    fitBottomAxisTitle(m_lossStepAxis, m_lossChart);
+    fitBottomAxisTitle(m_accuracyStepAxis, m_accuracyChart);
+    // The training curve's legend entry says what its noise is while the legend row holds it;
+    // on a narrow chart (presentation mode's type) Qt would elide it to "training (each mini...".
+    for (const Curve curve : {Curve::TrainLoss, Curve::TrainAccuracy}) {
+        QLineSeries *train = m_series[static_cast<std::size_t>(curve)];
+        const Curve test = curve == Curve::TrainLoss ? Curve::TestLoss : Curve::TestAccuracy;
+        QChart *chart = curve == Curve::TrainLoss ? m_lossChart : m_accuracyChart;
+        const QString full = tr("training (each mini-batch)");
+        const QFontMetricsF metrics(chart->legend()->font());
+        // Each entry: its marker (about a line high), spacing, its text; the legend's margins.
+        constexpr qreal kEntrySpacing = 16.0, kLegendMargins = 40.0;
+        const qreal needed = metrics.horizontalAdvance(full) +
+                             metrics.horizontalAdvance(m_series[static_cast<std::size_t>(test)]->name()) +
+                             2.0 * (metrics.height() + kEntrySpacing);
+        const bool fits = chart->size().width() <= 1.0 || needed <= chart->size().width() - kLegendMargins;
+        const QString name = fits ? full : tr("training");
+        if (train->name() != name)
+            train->setName(name);
+    }
 }
 
 void TrainingCurvesView::showMarkers()

@@ -58,6 +58,7 @@ private:
     QValueAxis *m_lossAxis = nullptr;
     QValueAxis *m_accuracyStepAxis = nullptr;
     QValueAxis *m_accuracyAxis = nullptr;
+    TextFit m_accuracyTitleFit; // the accuracy axis's title, shortened on a short plot
     std::array<QLineSeries *, kCurves> m_series{};   // indexed by Curve
     std::array<QList<QPointF>, kCurves> m_buffers;   // reused from frame to frame
     std::shared_ptr<const core::History> m_shown;    // the history drawn last

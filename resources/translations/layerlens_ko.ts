@@ -1173,6 +1173,10 @@
         <source>Pre-activation percentiles</source>
         <translation>활성화 전 값의 백분위수</translation>
     </message>
+    <message>
+        <source>z</source>
+        <translation>z</translation>
+    </message>
 </context>
 <context>
     <name>layerlens::ui::FileMenu</name>
@@ -1610,6 +1614,18 @@ Replace them?</source>
     <message>
         <source>test</source>
         <translation>테스트</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>학습</translation>
     </message>
 </context>
 <context>

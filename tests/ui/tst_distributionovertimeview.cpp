@@ -83,6 +83,8 @@ private slots:
     void renders();
     void stepLabelsStayWhole();
     void fitAxisRoundsToNiceNumbers();
+    void shortChartsKeepTheirNumbers_data();
+    void shortChartsKeepTheirNumbers();
 };
 
 void TestDistributionOverTimeView::identity()
@@ -325,6 +327,62 @@ void TestDistributionOverTimeView::stepLabelsStayWhole()
         QVERIFY2(steps->tickCount() >= 2, qPrintable(QString::number(steps->tickCount())));
         QVERIFY(labels.contains(QStringLiteral("0")));
     }
+}
+
+void TestDistributionOverTimeView::shortChartsKeepTheirNumbers_data()
+{
+    QTest::addColumn<bool>("presentation");
+    QTest::addColumn<int>("height");
+    QTest::addColumn<bool>("titleShown");
+    // Qt Charts gives the step axis at most 40 % of the height between the chart's title and its
+    // legend; below about 230 px (presentation mode: 270 px) the axis's title would squeeze the
+    // numbers to "...", so it goes.
+    QTest::newRow("normal, 170 px") << false << 170 << false;
+    QTest::newRow("normal, 200 px") << false << 200 << false;
+    QTest::newRow("normal, 300 px") << false << 300 << true;
+    QTest::newRow("presentation, 200 px") << true << 200 << false;
+    QTest::newRow("presentation, 240 px") << true << 240 << false;
+    QTest::newRow("presentation, 300 px") << true << 300 << true;
+}
+
+void TestDistributionOverTimeView::shortChartsKeepTheirNumbers()
+{
+    QFETCH(bool, presentation);
+    QFETCH(int, height);
+    QFETCH(bool, titleShown);
+    auto history = std::make_shared<History>();
+    for (int i = 0; i <= 100; ++i) {
+        const long long step = i * 8219LL;
+        history->append("layer1.pre_p15", step, -1.0 - i / 100.0);
+        history->append("layer1.pre_p50", step, 0.0);
+        history->append("layer1.pre_p85", step, 1.0 + i / 100.0);
+    }
+    Frame frame = realisticFrame(1, 0);
+    frame.history = history;
+    DistributionOverTimeView view;
+    view.resize(550, height);
+    view.setPresentation(presentation);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showFrame(frame);
+    QChart *chart = view.charts().front();
+    const QAbstractAxis *steps = chart->axes(Qt::Horizontal).front();
+    // Every text of the chart as the scene shows it: the numbers whole, the title as decided.
+    const auto texts = [&] {
+        QStringList all;
+        for (QGraphicsItem *item : chart->scene()->items())
+            if (const auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+                all << text->toPlainText();
+        return all;
+    };
+    const auto settled = [&] {
+        const QStringList all = texts();
+        return all.contains(QStringLiteral("1000000")) && !all.join(u'|').contains(QStringLiteral("...")) &&
+               steps->isTitleVisible() == titleShown;
+    };
+    QTRY_VERIFY2(settled(), qPrintable(texts().join(u'|') + QStringLiteral(" title shown: ") +
+                                       QString::number(steps->isTitleVisible())));
+    QCOMPARE(texts().contains(QStringLiteral("step")), titleShown);
 }
 
 void TestDistributionOverTimeView::fitAxisRoundsToNiceNumbers()

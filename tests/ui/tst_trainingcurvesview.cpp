@@ -9,6 +9,9 @@
 #include <QChartView>
 #include <QDir>
 #include <QValueAxis>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
+#include <QGraphicsView>
 #include <QtTest>
 
 #include <algorithm>
@@ -69,6 +72,8 @@ private slots:
     void emptyHistory();
     void followsNewHistory();
     void renders();
+    void narrowChartsKeepTheirWords_data();
+    void narrowChartsKeepTheirWords();
 };
 
 void TestTrainingCurvesView::identity()
@@ -226,6 +231,47 @@ void TestTrainingCurvesView::renders()
         QDir().mkpath(dir);
         QVERIFY(image.save(dir + QStringLiteral("/curves.png")));
     }
+}
+
+void TestTrainingCurvesView::narrowChartsKeepTheirWords_data()
+{
+    QTest::addColumn<bool>("presentation");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("fullWords");
+    // Presentation mode's type on a 720p projector: each chart about 270 × 220 px.
+    QTest::newRow("normal, wide") << false << QSize(800, 300) << true;
+    QTest::newRow("presentation, 720p") << true << QSize(560, 220) << false;
+}
+
+void TestTrainingCurvesView::narrowChartsKeepTheirWords()
+{
+    // Where "training (each mini-batch)" and "accuracy (%)" would be elided to "..." they give way
+    // to shorter words; the numbers under the plots stay whole.
+    QFETCH(bool, presentation);
+    QFETCH(QSize, size);
+    QFETCH(bool, fullWords);
+    TrainingCurvesView view;
+    view.resize(size);
+    view.setPresentation(presentation);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showFrame(frameWith(realisticHistory(2000, 100), 2000));
+    const auto texts = [&] {
+        QStringList all;
+        for (QGraphicsView *chartView : view.findChildren<QGraphicsView *>())
+            for (QGraphicsItem *item : chartView->scene()->items())
+                if (const auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+                    all << text->toPlainText();
+        return all;
+    };
+    const auto settled = [&] {
+        const QStringList all = texts();
+        return all.contains(QStringLiteral("test")) && !all.join(u'|').contains(QStringLiteral("...")) &&
+               all.contains(QStringLiteral("training (each mini-batch)")) == fullWords;
+    };
+    QTRY_VERIFY2(settled(), qPrintable(texts().join(u'|')));
+    QCOMPARE(texts().contains(QStringLiteral("accuracy (%)")), fullWords);
+    QVERIFY(texts().contains(QStringLiteral("training")) || fullWords);
 }
 
 QTEST_MAIN(TestTrainingCurvesView)
