@@ -6,6 +6,7 @@
 #include "ui/logscale.h"
 #include "ui/plotlines.h"
 
+#include <QFontMetricsF>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -26,13 +27,17 @@ constexpr int kLegendEntryWidth = 50; // px of a legend entry "■ L10"
 constexpr int kMinLegendHeight = 260; // px of chart below which the legend is left out
 constexpr int kStepTicks = 5;        // about this many labelled steps
 
-// 1, 2 or 5 × 10^k at or above x > 0.
+// The roundest whole number at or above x > 0: 1, 2, 4 or 5 × 10^k, or from 10 on also 1.5,
+// 2.5, 3, 6 or 8 × 10^k, so that a narrow plot whose labels need most of its width still gets
+// two ("0, 150000" where 200000 would be beyond the last step).
 double niceStep(double x)
 {
     const double decade = std::pow(10.0, std::floor(std::log10(x)));
-    for (const double m : {1.0, 2.0, 5.0})
-        if (m * decade >= x)
-            return m * decade;
+    for (const double m : {1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0}) {
+        const double step = m * decade;
+        if (step >= x && step == std::floor(step))
+            return step;
+    }
     return 10.0 * decade;
 }
 } // namespace
@@ -62,6 +67,8 @@ LayerHistoryChart::LayerHistoryChart(const QStringList &titles, const QString &v
     connect(
         this, &QChart::plotAreaChanged, this,
         [this] {
+            // A new width or label font (presentation mode) holds another number of step labels.
+            setStepRange(m_stepAxis->min(), m_stepAxis->max());
             if (!m_decimated.filledFor(this, m_stepAxis, m_everyPoint))
                 fillLines();
         },
@@ -177,18 +184,7 @@ void LayerHistoryChart::draw()
     if (m_reference)
         m_reference->clear();
     DashboardView::fitLogAxis(m_valueAxis, scale, m_valueTitle);
-    // Never a moment with thousands of ticks: a coarser interval goes in before the wider range,
-    // a finer one after the narrower range.
-    // As many labels as the plot's width holds (a step label needs about 70 px), at most kStepTicks.
-    const int ticks = std::clamp(static_cast<int>(plotArea().width() / 70.0), 2, kStepTicks);
-    const double interval = std::max(1.0, niceStep((lastStep - firstStep) / ticks)); // whole steps
-    if (interval > m_stepAxis->tickInterval()) {
-        m_stepAxis->setTickInterval(interval);
-        m_stepAxis->setRange(firstStep, lastStep);
-    } else {
-        m_stepAxis->setRange(firstStep, lastStep);
-        m_stepAxis->setTickInterval(interval);
-    }
+    setStepRange(firstStep, lastStep);
 
     const double bottom = scale.lower(); // values below it are drawn on the bottom edge
     for (QList<QPointF> &buffer : m_buffers)
@@ -204,6 +200,28 @@ void LayerHistoryChart::draw()
 
     m_scaleNote = anyPoint ? DashboardView::logAxisNote(scale) : tr("no data yet");
     updateLegendAndTitle();
+}
+
+void LayerHistoryChart::setStepRange(double first, double last)
+{
+    // As many labelled steps as the plot's width holds, at most kStepTicks: the widest label (the
+    // most digits: the last step's), in the axis's own font (presentation mode's is larger), with
+    // Qt's padding, must fit between two of them, or Qt Charts hides the labels that would
+    // overlap, often all but "0". Whole steps.
+    const qreal plotWidth = plotArea().width() > 1.0 ? plotArea().width() : size().width() * 0.8;
+    const qreal widest = QFontMetricsF(m_stepAxis->labelsFont()).horizontalAdvance(QString::number(last, 'f', 0));
+    const double range = std::max(1.0, last - first);
+    const double apart = (widest + DashboardView::kLabelPadding) / std::max(1.0, plotWidth) * range;
+    const double interval = std::max(1.0, niceStep(std::max(range / kStepTicks, apart)));
+    // Never a moment with thousands of ticks: a coarser interval goes in before the wider range,
+    // a finer one after the narrower range.
+    if (interval > m_stepAxis->tickInterval()) {
+        m_stepAxis->setTickInterval(interval);
+        m_stepAxis->setRange(first, last);
+    } else {
+        m_stepAxis->setRange(first, last);
+        m_stepAxis->setTickInterval(interval);
+    }
 }
 
 void LayerHistoryChart::fillLines()

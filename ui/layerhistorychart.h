@@ -68,6 +68,8 @@ private:
     void draw();
     /// Fills the lines from m_buffers for the plot's width (the axes stay as they are).
     void fillLines();
+    /// The step axis over [first, last] with as many labelled steps as its plot shows whole.
+    void setStepRange(double first, double last);
     void updateLegendAndTitle();
 
     void setLineCount(int count);

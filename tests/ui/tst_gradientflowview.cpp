@@ -16,6 +16,7 @@
 #include <QChartView>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QToolTip>
 #include <QValueAxis>
@@ -70,6 +71,8 @@ private slots:
     void longHistoryIsDecimatedToThePlot();
     void rendersToImage();
     void hoveringABarShowsItsValue();
+    void stepLabelsShowOnANarrowHistory_data();
+    void stepLabelsShowOnANarrowHistory();
 };
 
 void TestGradientFlowView::identity()
@@ -490,6 +493,44 @@ void TestGradientFlowView::hoveringABarShowsItsValue()
     QTRY_COMPARE(QToolTip::text(), chart->barText(2));
     QTest::mouseMove(chartView->viewport(), at(2.5, 0.5)); // between the bars
     QTRY_VERIFY(!QToolTip::isVisible());
+}
+
+void TestGradientFlowView::stepLabelsShowOnANarrowHistory_data()
+{
+    QTest::addColumn<bool>("presentation");
+    QTest::newRow("normal") << false;
+    QTest::newRow("presentation") << true;
+}
+
+void TestGradientFlowView::stepLabelsShowOnANarrowHistory()
+{
+    // Six-digit steps on a history chart about 200 px wide, as on a 1280 × 720 projector: at least
+    // two step labels, whole (Qt Charts hides labels that would overlap, and used to leave "0").
+    QFETCH(bool, presentation);
+    auto snapshot = collapsingTanh(3);
+    auto history = std::make_shared<History>();
+    for (int p = 0; p <= 100; ++p)
+        for (const auto &l : snapshot->layers)
+            history->append("layer" + std::to_string(l.index) + ".grad_norm", 4600LL * p, l.grad.weightNorm * (1.0 + 0.01 * p));
+    GradientFlowView view;
+    view.resize(440, 240);
+    view.setPresentation(presentation);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showFrame(frameOf(snapshot, history));
+    QChart *chart = view.historyChart();
+    static const QRegularExpression steps(QStringLiteral("^[0-9]+$"));
+    const auto stepLabels = [&] {
+        QStringList labels;
+        for (QGraphicsItem *item : chart->scene()->items())
+            if (const auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible() &&
+                                                                             chart->isAncestorOf(text))
+                if (const QString plain = text->toPlainText(); steps.match(plain).hasMatch())
+                    labels << plain;
+        return labels;
+    };
+    QTRY_VERIFY2(stepLabels().size() >= 2, qPrintable(stepLabels().join(u' ')));
+    QVERIFY(chart->plotArea().width() < 260.0); // narrow indeed
 }
 
 QTEST_MAIN(TestGradientFlowView)
