@@ -27,9 +27,9 @@ constexpr int kLegendEntryWidth = 50; // px of a legend entry "■ L10"
 constexpr int kMinLegendHeight = 260; // px of chart below which the legend is left out
 constexpr int kStepTicks = 5;        // about this many labelled steps
 
-// The roundest whole number at or above x > 0: 1, 2, 4 or 5 × 10^k, or from 10 on also 1.5,
-// 2.5, 3, 6 or 8 × 10^k, so that a narrow plot whose labels need most of its width still gets
-// two ("0, 150000" where 200000 would be beyond the last step).
+// The roundest whole number at or above x > 0 among 1, 1.5, 2, 2.5, 3, 4, 5, 6 and 8 × 10^k
+// (1.5 and 2.5 only from 10 on), so that a narrow plot whose labels need most of its width still
+// gets two ("0, 150000" where 200000 would be beyond the last step).
 double niceStep(double x)
 {
     const double decade = std::pow(10.0, std::floor(std::log10(x)));
@@ -62,8 +62,9 @@ LayerHistoryChart::LayerHistoryChart(const QStringList &titles, const QString &v
     // The legend depends on the chart's size: fit it again when that changes, even while paused.
     connect(this, &QGraphicsWidget::geometryChanged, this, &LayerHistoryChart::updateLegendAndTitle);
     // Lines decimated for another plot width would lose detail on a wider plot and carry points a
-    // narrower one cannot show: fill them again (after the relayout has finished; the axes stay,
-    // so no new relayout follows).
+    // narrower one cannot show: fill them again (after the relayout has finished). The step ticks
+    // are fitted again too; setStepRange() changes them at most once for a new width or font,
+    // so the relayout that follows settles.
     connect(
         this, &QChart::plotAreaChanged, this,
         [this] {
@@ -208,14 +209,26 @@ void LayerHistoryChart::setStepRange(double first, double last)
     // most digits: the last step's), in the axis's own font (presentation mode's is larger), with
     // Qt's padding, must fit between two of them, or Qt Charts hides the labels that would
     // overlap, often all but "0". Whole steps.
-    const qreal plotWidth = plotArea().width() > 1.0 ? plotArea().width() : size().width() * 0.8;
+    //
+    // The plot's width depends on the choice: Qt keeps half of the last tick label right of the
+    // plot, and a finer interval may end on a label with one digit more ("100000" after
+    // "90000"). So the interval stays while its labels fit, and a finer one goes in only when
+    // its labels would still fit with the plot narrower by half a label: otherwise the new plot
+    // width would call for the old interval, and so on for ever.
+    const qreal plotWidth = std::max<qreal>(1.0, plotArea().width() > 1.0 ? plotArea().width() : size().width() * 0.8);
     const qreal widest = QFontMetricsF(m_stepAxis->labelsFont()).horizontalAdvance(QString::number(last, 'f', 0));
     const double range = std::max(1.0, last - first);
-    const double apart = (widest + DashboardView::kLabelPadding) / std::max(1.0, plotWidth) * range;
-    const double interval = std::max(1.0, niceStep(std::max(range / kStepTicks, apart)));
+    const auto least = [&](qreal room) { return std::max(range / kStepTicks, room / plotWidth * range); };
+    const double current = m_stepAxis->tickInterval();
+    double interval = current;
+    if (!(current >= least(widest + DashboardView::kLabelPadding)))
+        interval = std::max(1.0, niceStep(least(widest + DashboardView::kLabelPadding))); // coarser: fits
+    else if (const double finer = std::max(1.0, niceStep(least(1.5 * widest + DashboardView::kLabelPadding)));
+             finer < current)
+        interval = finer;
     // Never a moment with thousands of ticks: a coarser interval goes in before the wider range,
     // a finer one after the narrower range.
-    if (interval > m_stepAxis->tickInterval()) {
+    if (interval > current) {
         m_stepAxis->setTickInterval(interval);
         m_stepAxis->setRange(first, last);
     } else {

@@ -17,6 +17,7 @@
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QToolTip>
 #include <QValueAxis>
@@ -73,6 +74,7 @@ private slots:
     void hoveringABarShowsItsValue();
     void stepLabelsShowOnANarrowHistory_data();
     void stepLabelsShowOnANarrowHistory();
+    void stepTicksSettle();
 };
 
 void TestGradientFlowView::identity()
@@ -531,6 +533,42 @@ void TestGradientFlowView::stepLabelsShowOnANarrowHistory()
     };
     QTRY_VERIFY2(stepLabels().size() >= 2, qPrintable(stepLabels().join(u' ')));
     QVERIFY(chart->plotArea().width() < 260.0); // narrow indeed
+    // None of them cut short ("400..."), which the filter above would not count.
+    static const QRegularExpression cutStep(QStringLiteral("^[0-9]+\\.\\.\\.$"));
+    for (QGraphicsItem *item : chart->scene()->items())
+        if (const auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+            QVERIFY2(!cutStep.match(text->toPlainText()).hasMatch(), qPrintable(text->toPlainText()));
+}
+
+void TestGradientFlowView::stepTicksSettle()
+{
+    // A run that ends on a round step (100000): a finer interval ends on the six-digit label, a
+    // coarser one on a five-digit one, and Qt keeps half of the last label right of the plot, so
+    // the plot's width depends on the interval chosen for it. At every width the chart settles:
+    // no relayout follows the last one.
+    auto snapshot = collapsingTanh(3);
+    auto history = std::make_shared<History>();
+    for (int p = 0; p <= 100; ++p)
+        for (const auto &l : snapshot->layers)
+            history->append("layer" + std::to_string(l.index) + ".grad_norm", 1000LL * p, l.grad.weightNorm * (1.0 + 0.01 * p));
+    GradientFlowView view;
+    view.resize(600, 260);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showFrame(frameOf(snapshot, history));
+    QChart *chart = view.historyChart();
+    qreal narrowest = 1e9, widest = 0.0;
+    for (int width = 560; width <= 760; width += 4) {
+        view.resize(width, 260);
+        QTest::qWait(60);
+        QSignalSpy relayouts(chart, &QChart::plotAreaChanged);
+        QTest::qWait(60);
+        QVERIFY2(relayouts.count() == 0,
+                 qPrintable(QStringLiteral("width %1: %2 relayouts").arg(width).arg(relayouts.count())));
+        narrowest = std::min(narrowest, chart->plotArea().width());
+        widest = std::max(widest, chart->plotArea().width());
+    }
+    QVERIFY2(narrowest < 190.0 && widest > 240.0, qPrintable(QStringLiteral("%1 %2").arg(narrowest).arg(widest)));
 }
 
 QTEST_MAIN(TestGradientFlowView)
