@@ -74,6 +74,7 @@ private slots:
     void renders();
     void narrowChartsKeepTheirWords_data();
     void narrowChartsKeepTheirWords();
+    void fullWordsComeBack();
 };
 
 void TestTrainingCurvesView::identity()
@@ -272,6 +273,33 @@ void TestTrainingCurvesView::narrowChartsKeepTheirWords()
     QTRY_VERIFY2(settled(), qPrintable(texts().join(u'|')));
     QCOMPARE(texts().contains(QStringLiteral("accuracy (%)")), fullWords);
     QVERIFY(texts().contains(QStringLiteral("training")) || fullWords);
+}
+
+void TestTrainingCurvesView::fullWordsComeBack()
+{
+    // Presentation mode on a narrow chart shortens the words; leaving it, or a wider window,
+    // brings them back.
+    TrainingCurvesView view;
+    view.resize(560, 220);
+    view.setPresentation(true);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showFrame(frameWith(realisticHistory(2000, 100), 2000));
+    const auto texts = [&] {
+        QStringList all;
+        for (QGraphicsView *chartView : view.findChildren<QGraphicsView *>())
+            for (QGraphicsItem *item : chartView->scene()->items())
+                if (const auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+                    all << text->toPlainText();
+        return all;
+    };
+    QTRY_VERIFY2(texts().contains(QStringLiteral("training")) && !texts().contains(QStringLiteral("step")),
+                 qPrintable(texts().join(u'|')));
+    view.setPresentation(false);
+    view.resize(800, 300);
+    QTRY_VERIFY2(texts().contains(QStringLiteral("training (each mini-batch)")) &&
+                     texts().contains(QStringLiteral("accuracy (%)")) && texts().contains(QStringLiteral("step")),
+                 qPrintable(texts().join(u'|')));
 }
 
 QTEST_MAIN(TestTrainingCurvesView)
