@@ -68,6 +68,21 @@ QComboBox *layerChoice(DistributionOverTimeView &view)
     return view.findChild<QComboBox *>(QStringLiteral("layerChoice"));
 }
 
+// One layer whose 15–85 % band widens over 101 points up to step 821900 (seven-digit labels).
+Frame sevenDigitSteps()
+{
+    auto history = std::make_shared<History>();
+    for (int i = 0; i <= 100; ++i) {
+        const long long step = i * 8219LL;
+        history->append("layer1.pre_p15", step, -1.0 - i / 100.0);
+        history->append("layer1.pre_p50", step, 0.0);
+        history->append("layer1.pre_p85", step, 1.0 + i / 100.0);
+    }
+    Frame frame = realisticFrame(1, 0);
+    frame.history = history;
+    return frame;
+}
+
 } // namespace
 
 class TestDistributionOverTimeView : public QObject {
@@ -288,15 +303,7 @@ void TestDistributionOverTimeView::stepLabelsStayWhole()
 {
     // Seven-digit steps on a narrow chart, in normal type and in presentation mode's larger one:
     // the step axis takes as many ticks as its labels leave room for, and none is elided.
-    auto history = std::make_shared<History>();
-    for (int i = 0; i <= 100; ++i) {
-        const long long step = i * 8219LL;
-        history->append("layer1.pre_p15", step, -1.0 - i / 100.0);
-        history->append("layer1.pre_p50", step, 0.0);
-        history->append("layer1.pre_p85", step, 1.0 + i / 100.0);
-    }
-    Frame frame = realisticFrame(1, 0);
-    frame.history = history;
+    const Frame frame = sevenDigitSteps();
     for (const bool presentation : {false, true}) {
         DistributionOverTimeView view;
         view.resize(280, 320);
@@ -350,15 +357,7 @@ void TestDistributionOverTimeView::shortChartsKeepTheirNumbers()
     QFETCH(bool, presentation);
     QFETCH(int, height);
     QFETCH(bool, titleShown);
-    auto history = std::make_shared<History>();
-    for (int i = 0; i <= 100; ++i) {
-        const long long step = i * 8219LL;
-        history->append("layer1.pre_p15", step, -1.0 - i / 100.0);
-        history->append("layer1.pre_p50", step, 0.0);
-        history->append("layer1.pre_p85", step, 1.0 + i / 100.0);
-    }
-    Frame frame = realisticFrame(1, 0);
-    frame.history = history;
+    const Frame frame = sevenDigitSteps();
     DistributionOverTimeView view;
     view.resize(550, height);
     view.setPresentation(presentation);

@@ -49,6 +49,16 @@ std::shared_ptr<Snapshot> withNorms(const std::vector<double> &norms)
     return s;
 }
 
+// The layers' gradient norms of `snapshot`, slowly growing, at 101 steps `every` apart.
+std::shared_ptr<History> gradientNorms(const Snapshot &snapshot, long long every)
+{
+    auto history = std::make_shared<History>();
+    for (int p = 0; p <= 100; ++p)
+        for (const auto &l : snapshot.layers)
+            history->append("layer" + std::to_string(l.index) + ".grad_norm", every * p, l.grad.weightNorm * (1.0 + 0.01 * p));
+    return history;
+}
+
 } // namespace
 
 class TestGradientFlowView : public QObject {
@@ -510,10 +520,7 @@ void TestGradientFlowView::stepLabelsShowOnANarrowHistory()
     // two step labels, whole (Qt Charts hides labels that would overlap, and used to leave "0").
     QFETCH(bool, presentation);
     auto snapshot = collapsingTanh(3);
-    auto history = std::make_shared<History>();
-    for (int p = 0; p <= 100; ++p)
-        for (const auto &l : snapshot->layers)
-            history->append("layer" + std::to_string(l.index) + ".grad_norm", 4600LL * p, l.grad.weightNorm * (1.0 + 0.01 * p));
+    const auto history = gradientNorms(*snapshot, 4600LL);
     GradientFlowView view;
     view.resize(440, 240);
     view.setPresentation(presentation);
@@ -547,10 +554,7 @@ void TestGradientFlowView::stepTicksSettle()
     // the plot's width depends on the interval chosen for it. At every width the chart settles:
     // no relayout follows the last one.
     auto snapshot = collapsingTanh(3);
-    auto history = std::make_shared<History>();
-    for (int p = 0; p <= 100; ++p)
-        for (const auto &l : snapshot->layers)
-            history->append("layer" + std::to_string(l.index) + ".grad_norm", 1000LL * p, l.grad.weightNorm * (1.0 + 0.01 * p));
+    const auto history = gradientNorms(*snapshot, 1000LL);
     GradientFlowView view;
     view.resize(600, 260);
     view.show();

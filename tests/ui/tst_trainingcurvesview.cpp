@@ -59,6 +59,17 @@ std::shared_ptr<History> realisticHistory(int steps, int evalEvery)
     return history;
 }
 
+// Every text the view's charts show (titles, labels, legend), as their scenes hold it.
+QStringList shownTexts(const QWidget &view)
+{
+    QStringList all;
+    for (QGraphicsView *chartView : view.findChildren<QGraphicsView *>())
+        for (QGraphicsItem *item : chartView->scene()->items())
+            if (const auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+                all << text->toPlainText();
+    return all;
+}
+
 } // namespace
 
 class TestTrainingCurvesView : public QObject {
@@ -257,14 +268,7 @@ void TestTrainingCurvesView::narrowChartsKeepTheirWords()
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.showFrame(frameWith(realisticHistory(2000, 100), 2000));
-    const auto texts = [&] {
-        QStringList all;
-        for (QGraphicsView *chartView : view.findChildren<QGraphicsView *>())
-            for (QGraphicsItem *item : chartView->scene()->items())
-                if (const auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
-                    all << text->toPlainText();
-        return all;
-    };
+    const auto texts = [&] { return shownTexts(view); };
     const auto settled = [&] {
         const QStringList all = texts();
         return all.contains(QStringLiteral("test")) && !all.join(u'|').contains(QStringLiteral("...")) &&
@@ -285,14 +289,7 @@ void TestTrainingCurvesView::fullWordsComeBack()
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.showFrame(frameWith(realisticHistory(2000, 100), 2000));
-    const auto texts = [&] {
-        QStringList all;
-        for (QGraphicsView *chartView : view.findChildren<QGraphicsView *>())
-            for (QGraphicsItem *item : chartView->scene()->items())
-                if (const auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
-                    all << text->toPlainText();
-        return all;
-    };
+    const auto texts = [&] { return shownTexts(view); };
     QTRY_VERIFY2(texts().contains(QStringLiteral("training")) && !texts().contains(QStringLiteral("step")),
                  qPrintable(texts().join(u'|')));
     view.setPresentation(false);
