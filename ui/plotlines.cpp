@@ -84,6 +84,12 @@ bool isSteps(const QPolygonF &mapped, bool closed)
     return !closed || n < 2 || aligned(mapped[n - 1], mapped[0]);
 }
 
+// Device pixels per pixel of `painter` (2 on a screen at a device pixel ratio of 2).
+qreal deviceScale(const QPainter *painter)
+{
+    return std::sqrt(std::abs(painter->deviceTransform().determinant()));
+}
+
 // Whether `painter` paints a widget through Qt's raster engine: on screen, where the shortcuts
 // below are taken. Exports (an image at any scale, SVG, PDF) draw exactly what Qt would.
 bool onScreenRaster(const QPainter *painter)
@@ -93,7 +99,7 @@ bool onScreenRaster(const QPainter *painter)
     return device && device->devType() == QInternal::Widget && engine && engine->type() == QPaintEngine::Raster;
 }
 
-// Whether a line drawn with `pen` is an opaque solid stroke at least a device pixel wide.
+// Whether a line drawn with `pen` is an opaque, solid, non-cosmetic stroke.
 bool opaqueSolid(const QPen &pen)
 {
     return pen.style() == Qt::SolidLine && pen.brush().style() == Qt::SolidPattern && pen.color().alpha() == 255 &&
@@ -261,7 +267,7 @@ void PlotLines::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
     painter->setPen(Qt::NoPen);
     const bool raster = onScreenRaster(painter);
     const bool antialiased = painter->testRenderHint(QPainter::Antialiasing);
-    const qreal deviceScale = std::sqrt(std::abs(painter->deviceTransform().determinant()));
+    const qreal scale = deviceScale(painter);
     for (const HeldFill &fill : std::as_const(m_fills)) {
         if (!shown(fill.source) || !drawable(fill.upper) || (fill.lower != kClosed && !drawable(fill.lower)))
             continue;
@@ -278,7 +284,7 @@ void PlotLines::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
         // four times faster than with antialiasing (it was most of a histogram's cost).
         const QAbstractSeries *outline = fill.upper < m_penSources.size() ? m_penSources[fill.upper].data() : nullptr;
         const QPen pen = sourcePen(outline);
-        const bool covered = shown(outline) && opaqueSolid(pen) && pen.widthF() * deviceScale >= 1.0;
+        const bool covered = shown(outline) && opaqueSolid(pen) && pen.widthF() * scale >= 1.0;
         const bool crisp = raster && antialiased && fill.lower == kClosed && covered && isSteps(m_mapped, true);
         if (crisp)
             painter->setRenderHint(QPainter::Antialiasing, false);
@@ -346,8 +352,7 @@ bool PlotLines::strokeAsSegments(QPainter *painter, const QPolygonF &mapped, con
     // polyline, as Qt draws it.
     if (!onScreenRaster(painter) || !opaqueSolid(pen) || pen.capStyle() == Qt::RoundCap)
         return false;
-    const qreal deviceScale = std::sqrt(std::abs(painter->deviceTransform().determinant()));
-    if (pen.widthF() * deviceScale <= 1.0)
+    if (pen.widthF() * deviceScale(painter) <= 1.0)
         return false; // already the fast way
     const qsizetype n = mapped.size();
     // Runs of horizontal or vertical segments in one direction merged into one line (a
@@ -463,8 +468,8 @@ qreal PlotLines::noiseBandWidth(const QPainter *painter)
     const QPaintDevice *device = painter->device();
     if (!device || device->devType() != QInternal::Widget)
         return kNoiseBandWidth;
-    const qreal deviceScale = std::sqrt(std::abs(painter->deviceTransform().determinant()));
-    return deviceScale > 1.0 ? kNoiseBandWidth / deviceScale : kNoiseBandWidth;
+    const qreal scale = deviceScale(painter);
+    return scale > 1.0 ? kNoiseBandWidth / scale : kNoiseBandWidth;
 }
 
 bool PlotLines::isNoiseBand(const QPolygonF &mapped, qreal width)
