@@ -1,5 +1,7 @@
 #include "core/matrixproduct.h"
 
+#include "core/threadpriority.h"
+
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -78,6 +80,7 @@ public:
         m_task = task;
         m_arg = arg;
         m_mode = floatingPointMode();
+        m_nice = requestedThreadNice();
         m_state.store(kPosted, std::memory_order_release);
         m_posted.fetch_add(1, std::memory_order_release);
         m_posted.notify_one();
@@ -104,7 +107,7 @@ private:
     ProductHelper() : m_thread([this] { run(); }) {}
 
     /// Busy-waits while pending() holds, for at most kSpin: a futex wake-up costs tens of
-    /// microseconds here, more than a product of 2·10⁷ flops takes on the other core.
+    /// microseconds here, more than a product of 4·10⁶ flops takes on the other core.
     template <typename Pending>
     static void spinWhile(Pending pending)
     {
@@ -131,6 +134,12 @@ private:
             if (!m_state.compare_exchange_strong(state, kRunning, std::memory_order_acq_rel))
                 continue; // cancelled: the caller did it all
             setFloatingPointMode(m_mode);
+            // It works for a thread that runs beside a user interface: not above that thread's
+            // priority (which, once lowered, stays so: see threadpriority.h).
+            if (m_nice > m_appliedNice) {
+                raiseThreadNiceTo(m_nice);
+                m_appliedNice = m_nice;
+            }
             m_task(m_arg);
             m_state.store(kFinished, std::memory_order_release);
             m_state.notify_one();
@@ -144,6 +153,8 @@ private:
     Task m_task = nullptr;                  // written before kPosted's release, read after kRunning's acquire
     const void *m_arg = nullptr;
     unsigned m_mode = 0;
+    int m_nice = 0;        // the poster's requestedThreadNice(), passed like m_mode
+    int m_appliedNice = 0; // the helper thread's own, read and written by it alone
     std::thread m_thread; // last: starts once every member it reads is initialised
 };
 
@@ -361,8 +372,10 @@ void multiplyPair(const Matrix<S> &a1, Op opA1, const Matrix<S> &b1, Op opB1, S 
     const double pairThreshold = threshold / kPairFraction;
     auto nonEmpty = [](const Shape &s) { return s.m > 0 && s.n > 0 && s.k > 0; };
     const bool plain = nonEmpty(s1) && nonEmpty(s2);
-    // When each product alone is large enough to be split, that balances better than one each.
-    if (!plain || !(flops(s1) + flops(s2) >= pairThreshold) || (flops(s1) >= threshold && flops(s2) >= threshold)) {
+    // When each product alone is many times the split threshold, splitting each balances better
+    // than one each (a busy core then holds up only a quarter of the work).
+    const double splitEach = threshold * kPairFraction;
+    if (!plain || !(flops(s1) + flops(s2) >= pairThreshold) || (flops(s1) >= splitEach && flops(s2) >= splitEach)) {
         multiply(a1, opA1, b1, opB1, beta1, c1);
         multiply(a2, opA2, b2, opB2, beta2, c2);
         return;

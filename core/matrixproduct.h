@@ -36,20 +36,23 @@ void multiplyColumns(const Matrix<S> &a, Op opA, const Matrix<S> &b, S beta, Mat
 
 /// Both products, c1 ← op(a1)·op(b1) + β1·c1 and c2 ← …, which must be independent (neither C
 /// an operand of the other). When their flops together reach productSplitFlops() / kPairFraction
-/// (2·10⁷ by default: a backward pass's dW and dX from width 256 at batch 256) but neither alone
-/// reaches productSplitFlops(), the calling thread and the helper each take one whole product,
-/// claimed as multiply()'s blocks are; otherwise this is two multiply() calls. Either way the
-/// results are bit-identical to two multiply() calls.
+/// (4·10⁶ by default: a backward pass's dW and dX from width 64 at batch 256, or width 256 at
+/// batch 64) and not both reach productSplitFlops() · kPairFraction (10⁸: width 1024 at batch 64),
+/// the calling thread and the helper each take one whole product, claimed as multiply()'s blocks
+/// are; otherwise this is two multiply() calls. Either way the results are bit-identical to two
+/// multiply() calls.
 template <typename S>
 void multiplyPair(const Matrix<S> &a1, Op opA1, const Matrix<S> &b1, Op opB1, S beta1, Matrix<S> &c1,
                   const Matrix<S> &a2, Op opA2, const Matrix<S> &b2, Op opB2, S beta2, Matrix<S> &c2);
 
-/// Products of at least this many flops (2·m·n·k) are split between two threads by default. Below
-/// it, waking a second thread costs more than it saves (measured in docs/performance.md).
-inline constexpr double kSplitProductFlops = 1.0e8;
-/// multiplyPair runs two whole products in parallel from this fraction of the split threshold on:
-/// no block is cut and each thread packs its own operands, so smaller work gains (measured in
-/// docs/performance.md).
+/// Products of at least this many flops (2·m·n·k) are split between two threads by default: the
+/// first layer's products from width 64 at batch 256 (784 inputs) on. Below it, handing work to a
+/// second thread costs more than it saves. The best value depends on the machine; measured in
+/// docs/performance.md (item 12 of the training section).
+inline constexpr double kSplitProductFlops = 2.0e7;
+/// multiplyPair runs two whole products in parallel from this fraction of the split threshold on,
+/// and up to this multiple of it: no block is cut and each thread packs its own operands, so
+/// smaller work gains (measured in docs/performance.md).
 inline constexpr double kPairFraction = 5.0;
 
 /// Changes the split threshold for the whole process (benchmarks compare 1 and 2 threads with it;

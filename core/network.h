@@ -103,7 +103,7 @@ public:
     /// at least kMinColumnsPerHalf columns (a batch of 128 or more), every layer but BatchNorm is
     /// columnwise() (no dropout mask is drawn),
     /// and the hidden Dense products average at least productSplitFlops() / kPairFraction flops
-    /// (width 256 at batch 256).
+    /// (by default from width 64 at batch 256 on).
     bool splitsForwardByColumns(const Matrix<S> &input) const;
     /// True when a training step on a batch of `batch` columns keeps the products' helper busy:
     /// productSplitFlops() is finite and the hidden Dense products average at least

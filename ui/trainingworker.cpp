@@ -5,6 +5,7 @@
 #include "core/json.h"
 #include "core/modelfile.h"
 #include "core/statsfile.h"
+#include "core/threadpriority.h"
 #include "ui/atomicsavefile.h"
 
 #include <QDir>
@@ -109,6 +110,9 @@ void TrainingWorker::run()
     // For the thread's whole life: besides the trainer's own steps, the decision field and the
     // image samples run the network here too (the mode is per thread; see core/denormals.h).
     const core::FlushDenormals flush;
+    // Training runs at full speed on every core it may use; the window must still get one the
+    // moment it has a frame to draw (core/threadpriority.h).
+    core::lowerThreadPriority();
     while (!m_stop) {
         std::deque<WorkerCommand> commands;
         {

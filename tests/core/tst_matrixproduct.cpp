@@ -5,12 +5,14 @@
 #include "gradcheck.h"
 
 #include "core/matrixproduct.h"
+#include "core/threadpriority.h"
 
 #include <QtTest>
 
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -61,6 +63,8 @@ private slots:
     void pairMatchesTwoProducts();
     void sharedWorkRunsEachIndexOnce();
     void rejectsBadShapes();
+    // Last: it lowers the helper's priority for the rest of the process.
+    void helperWorksAtTheTrainersPriority();
 };
 
 void TestMatrixProduct::matchesReference_data()
@@ -153,7 +157,9 @@ void TestMatrixProduct::pairMatchesTwoProducts()
 {
     // A backward pass's pair: dW = dZ·Xᵀ (40×70) and dX = Wᵀ·dZ (70×50) with batch 50.
     // 2·40·70·50·2 = 0.56 MFLOP together: paired (one per thread) from a 2.8 MFLOP split
-    // threshold, and the same bits as the two products one after the other, every time.
+    // threshold, each split in blocks instead from a 0.05 MFLOP one (each product is then more
+    // than kPairFraction times the threshold), and either way the same bits as the two products
+    // one after the other, every time.
     const Case dw(40, 70, 50, Op::AsIs, Op::Transposed, 41);
     const Case dx(70, 50, 40, Op::Transposed, Op::AsIs, 43);
     // dX accumulates (β = 1) onto 7 everywhere, as a layer's Z accumulates onto its bias.
@@ -165,15 +171,25 @@ void TestMatrixProduct::pairMatchesTwoProducts()
     }
     QVERIFY((dwAlone.cast<double>() - dw.expected).cwiseAbs().maxCoeff() < 1e-5 * 50);
     QVERIFY((dxAlone.cast<double>() - (dx.expected.array() + 7.0).matrix()).cwiseAbs().maxCoeff() < 1e-5 * 40);
-    const SplitThreshold split(2.8e6);
-    Matrix<float> dwPair(40, 70), dxPair(70, 50);
-    for (int i = 0; i < 50; ++i) {
-        dwPair.setConstant(std::numeric_limits<float>::quiet_NaN());
-        dxPair.setConstant(7.0f);
-        multiplyPair(dw.a, Op::AsIs, dw.b, Op::Transposed, 0.0f, dwPair, dx.a, Op::Transposed, dx.b, Op::AsIs, 1.0f,
-                     dxPair);
-        QVERIFY(sameBits(dwPair, dwAlone));
-        QVERIFY(sameBits(dxPair, dxAlone));
+    static_assert(2.0 * 40 * 70 * 50 > 5e4 * kPairFraction && 2.0 * 40 * 70 * 50 * 2 >= 2.8e6 / kPairFraction);
+    for (const double threshold : {2.8e6, 5e4}) {
+        const SplitThreshold split(threshold);
+        if (threshold < 1e6) {
+            // Each product is split: the reference is multiply() split the same way (a BLAS's
+            // last bits depend on the shape of the block it is given).
+            multiply(dw.a, Op::AsIs, dw.b, Op::Transposed, 0.0f, dwAlone);
+            dxAlone.setConstant(7.0f);
+            multiply(dx.a, Op::Transposed, dx.b, Op::AsIs, 1.0f, dxAlone);
+        }
+        Matrix<float> dwPair(40, 70), dxPair(70, 50);
+        for (int i = 0; i < 50; ++i) {
+            dwPair.setConstant(std::numeric_limits<float>::quiet_NaN());
+            dxPair.setConstant(7.0f);
+            multiplyPair(dw.a, Op::AsIs, dw.b, Op::Transposed, 0.0f, dwPair, dx.a, Op::Transposed, dx.b, Op::AsIs,
+                         1.0f, dxPair);
+            QVERIFY(sameBits(dwPair, dwAlone));
+            QVERIFY(sameBits(dxPair, dxAlone));
+        }
     }
     Matrix<float> wrong(3, 3);
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, multiplyPair(dw.a, Op::AsIs, dw.b, Op::Transposed, 0.0f, wrong, dx.a,
@@ -216,6 +232,44 @@ void TestMatrixProduct::rejectsBadShapes()
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, multiply(a, Op::AsIs, b2, Op::AsIs, 0.5f, c));
     Matrix<float> wrong(2, 2);
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, multiply(a, Op::AsIs, b2, Op::AsIs, 0.0f, wrong));
+}
+
+void TestMatrixProduct::helperWorksAtTheTrainersPriority()
+{
+#if defined(__linux__)
+    // A thread that trains beside a window lowers its priority, and the helper that shares its
+    // work must not run above it: every index the helper claims for it runs at that nice value.
+    const SplitThreshold split(kSplitProductFlops);
+    int before = -1, callerNice = 0, requested = 0, helperRuns = 0, helperLowest = 19;
+    std::thread trainer([&] { // no QTest macro in this thread
+        before = requestedThreadNice();
+        lowerThreadPriority();
+        callerNice = threadNice();
+        requested = requestedThreadNice();
+        const auto self = std::this_thread::get_id();
+        std::mutex mutex;
+        for (int round = 0; round < 200 && helperRuns < 20; ++round)
+            shareWork(4, [&](int) {
+                std::this_thread::sleep_for(std::chrono::microseconds(200)); // both threads get some
+                if (std::this_thread::get_id() == self)
+                    return;
+                const int nice = threadNice();
+                const std::lock_guard lock(mutex);
+                ++helperRuns;
+                helperLowest = std::min(helperLowest, nice);
+            });
+    });
+    trainer.join();
+    QCOMPARE(before, 0);
+    QCOMPARE(requested, kBackgroundNice);
+    QVERIFY2(callerNice >= kBackgroundNice, qPrintable(QString::number(callerNice)));
+    QVERIFY(helperRuns > 0);
+    QVERIFY2(helperLowest >= kBackgroundNice, qPrintable(QString::number(helperLowest)));
+    // This thread asked for nothing and keeps its priority.
+    QCOMPARE(requestedThreadNice(), 0);
+#else
+    QSKIP("thread priorities are only lowered on Linux");
+#endif
 }
 
 QTEST_APPLESS_MAIN(TestMatrixProduct)

@@ -443,7 +443,7 @@ void TestNetwork::sharedUpdateGetsTheSameBits()
     Network<float> sharedNet(c), aloneNet(c);
     Optimizer<float> sharedOpt(sharedNet.parameters(), oc), aloneOpt(aloneNet.parameters(), oc);
     QVERIFY(sharedNet.keepsHelperBusy(x.cols())); // trainStep would share it too
-    QVERIFY(!sharedNet.keepsHelperBusy(32));
+    QVERIFY(!sharedNet.keepsHelperBusy(8)); // 2·10⁶ flops a hidden product on average
     for (int step = 0; step < 3; ++step) {
         for (auto [net, opt, shared] : {std::tuple{&sharedNet, &sharedOpt, true}, std::tuple{&aloneNet, &aloneOpt, false}}) {
             net->forward(x);
