@@ -1,5 +1,7 @@
 #include "core/threadpriority.h"
 
+#include <algorithm>
+
 #if defined(__linux__)
 #include <cerrno>
 #include <sys/resource.h>
@@ -41,11 +43,11 @@ void raiseThreadNiceTo(int nice)
 #endif
 }
 
-void lowerThreadPriority()
+void lowerThreadPriority(int nice)
 {
-    raiseThreadNiceTo(kBackgroundNice);
-    if (t_requestedNice < kBackgroundNice)
-        t_requestedNice = kBackgroundNice;
+    nice = std::clamp(nice, 0, 19);
+    raiseThreadNiceTo(nice);
+    t_requestedNice = std::max(t_requestedNice, nice);
 }
 
 int requestedThreadNice()

@@ -10,14 +10,15 @@ namespace layerlens::core {
 /// both the shortest frames and the most steps with the window open.
 inline constexpr int kBackgroundNice = 19;
 
-/// Lowers the calling thread's scheduling priority to kBackgroundNice (if it is not lower already)
-/// for the thread's remaining life, and marks it so: the products' helper (matrixproduct.h) takes
-/// the same priority while it works for such a thread. For the GUI's training thread: with two
-/// cores, the trainer and the helper could otherwise hold both while the window waits to draw.
-/// Linux only (there the nice value is per thread); elsewhere, and where the system refuses,
-/// nothing changes. Without privileges a thread's priority cannot be raised again, so this is
-/// not undone.
-void lowerThreadPriority();
+/// Lowers the calling thread's scheduling priority to `nice` (clamped to 0–19; if it is not lower
+/// already) for the thread's remaining life, and marks it so: the products' helper
+/// (matrixproduct.h) lowers its own to the same value when it first works for such a thread, and
+/// keeps it from then on, for every thread it works for (without privileges a thread's priority
+/// cannot be raised again). For the GUI's training thread: with two cores, the trainer and the
+/// helper could otherwise hold both while the window waits to draw. A process should therefore
+/// train either beside a window (lowered) or not lowered at all. Linux only (there the nice
+/// value is per thread); elsewhere, and where the system refuses, nothing changes.
+void lowerThreadPriority(int nice = kBackgroundNice);
 
 /// The nice value this thread asked for through lowerThreadPriority() (0 if it did not).
 int requestedThreadNice();

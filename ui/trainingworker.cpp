@@ -111,8 +111,12 @@ void TrainingWorker::run()
     // image samples run the network here too (the mode is per thread; see core/denormals.h).
     const core::FlushDenormals flush;
     // Training runs at full speed on every core it may use; the window must still get one the
-    // moment it has a frame to draw (core/threadpriority.h).
-    core::lowerThreadPriority();
+    // moment it has a frame to draw (core/threadpriority.h). LAYERLENS_TRAINING_NICE (0–19)
+    // overrides the nice value: the tests set 0, since CTest runs them two at a time and one
+    // test's training must not starve behind the other's.
+    core::lowerThreadPriority(qEnvironmentVariableIsSet("LAYERLENS_TRAINING_NICE")
+                                  ? qEnvironmentVariableIntValue("LAYERLENS_TRAINING_NICE")
+                                  : core::kBackgroundNice);
     while (!m_stop) {
         std::deque<WorkerCommand> commands;
         {
