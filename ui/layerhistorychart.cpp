@@ -215,6 +215,10 @@ void LayerHistoryChart::setStepRange(double first, double last)
     // "90000"). So the interval stays while its labels fit, and a finer one goes in only when
     // its labels would still fit with the plot narrower by half a label: otherwise the new plot
     // width would call for the old interval, and so on for ever.
+    // A history that starts a little after step 0 (‖ΔW‖/‖W‖ has no value before the first update)
+    // is shown from 0: its first labelled tick would otherwise often be its only one ("80000").
+    if (first > 0.0 && first < (last - first) / kStepTicks)
+        first = 0.0;
     const qreal plotWidth = std::max<qreal>(1.0, plotArea().width() > 1.0 ? plotArea().width() : size().width() * 0.8);
     const qreal widest = QFontMetricsF(m_stepAxis->labelsFont()).horizontalAdvance(QString::number(last, 'f', 0));
     const double range = std::max(1.0, last - first);

@@ -50,10 +50,10 @@ std::shared_ptr<Snapshot> withNorms(const std::vector<double> &norms)
 }
 
 // The layers' gradient norms of `snapshot`, slowly growing, at 101 steps `every` apart.
-std::shared_ptr<History> gradientNorms(const Snapshot &snapshot, long long every)
+std::shared_ptr<History> gradientNorms(const Snapshot &snapshot, long long every, int first = 0)
 {
     auto history = std::make_shared<History>();
-    for (int p = 0; p <= 100; ++p)
+    for (int p = first; p <= 100; ++p)
         for (const auto &l : snapshot.layers)
             history->append("layer" + std::to_string(l.index) + ".grad_norm", every * p, l.grad.weightNorm * (1.0 + 0.01 * p));
     return history;
@@ -510,8 +510,12 @@ void TestGradientFlowView::hoveringABarShowsItsValue()
 void TestGradientFlowView::stepLabelsShowOnANarrowHistory_data()
 {
     QTest::addColumn<bool>("presentation");
-    QTest::newRow("normal") << false;
-    QTest::newRow("presentation") << true;
+    QTest::addColumn<int>("first"); // the first recorded step, in intervals
+    QTest::newRow("normal") << false << 0;
+    QTest::newRow("presentation") << true << 0;
+    // As ‖ΔW‖/‖W‖, whose history starts at the first update: the axis starts at 0 all the same.
+    QTest::newRow("normal, from the first interval") << false << 1;
+    QTest::newRow("presentation, from the first interval") << true << 1;
 }
 
 void TestGradientFlowView::stepLabelsShowOnANarrowHistory()
@@ -519,8 +523,9 @@ void TestGradientFlowView::stepLabelsShowOnANarrowHistory()
     // Six-digit steps on a history chart about 200 px wide, as on a 1280 × 720 projector: at least
     // two step labels, whole (Qt Charts hides labels that would overlap, and used to leave "0").
     QFETCH(bool, presentation);
+    QFETCH(int, first);
     auto snapshot = collapsingTanh(3);
-    const auto history = gradientNorms(*snapshot, 4600LL);
+    const auto history = gradientNorms(*snapshot, 4600LL, first);
     GradientFlowView view;
     view.resize(440, 240);
     view.setPresentation(presentation);
