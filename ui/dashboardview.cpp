@@ -420,7 +420,9 @@ qreal DashboardView::titleWidth(const QChart *chart)
     return chart->size().width() - left - right - chart->margins().left() - chart->margins().right() - 2.0 * kSlack;
 }
 
-void DashboardView::fitLogAxis(QLogValueAxis *axis, const LogScale &scale, const QString &title)
+namespace {
+/// A log axis's range and labels for `scale`.
+void setLogRange(QLogValueAxis *axis, const LogScale &scale)
 {
     // A base of 10^step puts one labelled tick every `step` decades on the whole-decade range.
     axis->setBase(std::pow(10.0, scale.labelExponentStep()));
@@ -429,15 +431,46 @@ void DashboardView::fitLogAxis(QLogValueAxis *axis, const LogScale &scale, const
     constexpr double widen = 1e-13;
     axis->setRange(scale.lower() * (1.0 - widen), scale.upper() * (1.0 + widen));
     axis->setLabelFormat(QStringLiteral("%.0e"));
+}
+} // namespace
+
+QString DashboardView::logAxisTitle(const LogScale &scale, const QString &title)
+{
     // A short second line (a vertical title has ~150 px); logAxisNote() has the full story.
     QString note;
     if (scale.hasUnderflow())
         note = tr("bottom: underflow");
     else if (scale.hasBelowFloor())
         note = tr("bottom: < %1").arg(formatNumber(scale.lower()));
-    axis->setTitleText(note.isEmpty() ? title
-                                      : title.toHtmlEscaped() + QStringLiteral("<br><small>") + note.toHtmlEscaped() +
-                                            QStringLiteral("</small>"));
+    if (note.isEmpty())
+        return title;
+    const QString small = QStringLiteral("<small>") + note.toHtmlEscaped() + QStringLiteral("</small>");
+    return title.isEmpty() ? small : title.toHtmlEscaped() + QStringLiteral("<br>") + small;
+}
+
+void DashboardView::fitLogAxis(QLogValueAxis *axis, const LogScale &scale, const QString &title)
+{
+    setLogRange(axis, scale);
+    axis->setTitleText(logAxisTitle(scale, title));
+}
+
+void DashboardView::fitLogAxis(QLogValueAxis *axis, const LogScale &scale, const QString &title, const QChart *chart,
+                               TextFit &fit)
+{
+    setLogRange(axis, scale);
+    fitLogAxisTitle(axis, scale, title, chart, fit);
+}
+
+void DashboardView::fitLogAxisTitle(QLogValueAxis *axis, const LogScale &scale, const QString &title,
+                                    const QChart *chart, TextFit &fit)
+{
+    // Qt lays a rotated title along the plot's height and elides it a little before the end.
+    constexpr qreal kSlack = 4.0;
+    const qreal height = chart->plotArea().height();
+    const QString shown = height > 1.0 ? fit({title, QString()}, axis->titleFont(), height - kSlack) : title;
+    const QString text = logAxisTitle(scale, shown);
+    if (axis->titleText() != text)
+        axis->setTitleText(text);
 }
 
 void DashboardView::setCategoryLabels(QCategoryAxis *axis, const QStringList &labels, const QList<qreal> &positions)

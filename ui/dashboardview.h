@@ -84,6 +84,9 @@ public:
     /// ("1e-05"), and `title`, with a short second line when values were drawn on the bottom edge
     /// ("bottom: underflow" for values below the float range, 0 included; "bottom: < 1e−12").
     static void fitLogAxis(QLogValueAxis *axis, const LogScale &scale, const QString &title);
+    /// The title fitLogAxis() gives a log axis: `title` (may be empty), and the note on the bottom
+    /// edge as a second, smaller line (HTML) when there is one.
+    static QString logAxisTitle(const LogScale &scale, const QString &title);
     /// What the bottom edge of a log axis stands for, in full, or an empty string when only real
     /// values are drawn: "on the bottom edge (1e−12): values below it, and underflow (< 1.18e−38, e.g. 0)".
     static QString logAxisNote(const LogScale &scale);
@@ -112,6 +115,15 @@ public:
     /// chart in presentation mode); `fit` remembers the answer. Sets the title only when it
     /// changes; before the first layout, the longest.
     static void fitVerticalAxisTitle(QAbstractAxis *axis, const QChart *chart, const QStringList &titles, TextFit &fit);
+    /// fitLogAxis() for the vertical log `axis` of `chart`, whose title names the value too:
+    /// `title` only while it fits along the plot's height (where Qt elides a rotated title,
+    /// "‖ΔW‖/..." on a short chart in presentation mode), none otherwise; the note on the bottom
+    /// edge stays. `fit` remembers the answer. Sets only what changed.
+    static void fitLogAxis(QLogValueAxis *axis, const LogScale &scale, const QString &title, const QChart *chart,
+                           TextFit &fit);
+    /// Only the title part of that, for a chart whose plot changed size (the range stays).
+    static void fitLogAxisTitle(QLogValueAxis *axis, const LogScale &scale, const QString &title, const QChart *chart,
+                                TextFit &fit);
     /// Shows the title of the bottom `axis` of `chart` only while there is room for it under the
     /// labels. Qt Charts gives the horizontal axes at most 40 % of the height between the chart's
     /// title and its legend and squeezes an axis that wants more, eliding its labels, numbers

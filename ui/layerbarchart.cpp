@@ -109,7 +109,8 @@ void LayerBarChart::setValues(const QList<int> &layers, const QList<double> &val
     QString note;
     if (m_logAxis) {
         note = DashboardView::logAxisNote(scale);
-        DashboardView::fitLogAxis(m_logAxis, scale, m_valueTitle);
+        m_logScale = scale;
+        DashboardView::fitLogAxis(m_logAxis, scale, m_valueTitle, this, m_valueTitleFit);
         base = scale.lower();
     } else {
         // Moves only when a bar leaves the axis or the bars shrink below half of it: a new range
@@ -174,6 +175,8 @@ void LayerBarChart::updateLabels()
         m_axisTitleFit({tr("layer (in → out)"), tr("layer")}, m_layerAxis->titleFont(), plotWidth - kAxisTitleSlack);
     if (m_layerAxis->titleText() != axisTitle)
         m_layerAxis->setTitleText(axisTitle);
+    if (m_logAxis) // a new height or title font holds another value title
+        DashboardView::fitLogAxisTitle(m_logAxis, m_logScale, m_valueTitle, this, m_valueTitleFit);
 }
 
 void LayerBarChart::showBarTip(int bar, bool entering) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/dashboardview.h"
+#include "ui/logscale.h"
 
 #include <QChart>
 #include <QList>
@@ -62,7 +63,8 @@ private:
     QStringList m_titles;
     QString m_valueTitle;
     QString m_titleSuffix, m_note; // what setValues() adds to the title, and the axis note
-    DashboardView::TextFit m_titleFit, m_axisTitleFit;
+    DashboardView::TextFit m_titleFit, m_axisTitleFit, m_valueTitleFit;
+    LogScale m_logScale; // the log axis's, for fitting its title again after a relayout
     QCategoryAxis *m_layerAxis = nullptr;
     QValueAxis *m_linearAxis = nullptr;
     QLogValueAxis *m_logAxis = nullptr;

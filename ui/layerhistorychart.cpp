@@ -68,8 +68,11 @@ LayerHistoryChart::LayerHistoryChart(const QStringList &titles, const QString &v
     connect(
         this, &QChart::plotAreaChanged, this,
         [this] {
-            // A new width or label font (presentation mode) holds another number of step labels.
+            // A new width or label font (presentation mode) holds another number of step labels,
+            // a new height or title font another value title.
             setStepRange(m_stepAxis->min(), m_stepAxis->max());
+            DashboardView::fitLogAxisTitle(m_valueAxis, m_scale, m_valueTitle, this, m_valueTitleFit);
+            DashboardView::fitBottomAxisTitle(m_stepAxis, this); // the step numbers before "step"
             if (!m_decimated.filledFor(this, m_stepAxis, m_everyPoint))
                 fillLines();
         },
@@ -184,7 +187,8 @@ void LayerHistoryChart::draw()
     // are PlotLines, which strokes them only when it paints.)
     if (m_reference)
         m_reference->clear();
-    DashboardView::fitLogAxis(m_valueAxis, scale, m_valueTitle);
+    m_scale = scale;
+    DashboardView::fitLogAxis(m_valueAxis, scale, m_valueTitle, this, m_valueTitleFit);
     setStepRange(firstStep, lastStep);
 
     const double bottom = scale.lower(); // values below it are drawn on the bottom edge

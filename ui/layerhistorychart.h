@@ -2,6 +2,7 @@
 
 #include "ui/dashboardview.h"
 #include "ui/linedecimation.h"
+#include "ui/logscale.h"
 
 #include <QChart>
 #include <QList>
@@ -77,7 +78,8 @@ private:
     QStringList m_titles;
     QString m_valueTitle;
     QString m_referenceShortName;
-    DashboardView::TextFit m_titleFit, m_noteFit;
+    DashboardView::TextFit m_titleFit, m_noteFit, m_valueTitleFit;
+    LogScale m_scale; // the value axis's, for fitting its title again after a relayout
     Zeros m_zeros;
     QValueAxis *m_stepAxis = nullptr;
     QLogValueAxis *m_valueAxis = nullptr;

@@ -8,6 +8,9 @@
 #include "viewtestdata.h"
 
 #include <QChart>
+#include <QFontMetricsF>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -39,6 +42,8 @@ private slots:
     void emptyHistory();
     void depthChangeRemovesSeries();
     void rendersToImage();
+    void valueTitleIsWholeOrAbsent_data();
+    void valueTitleIsWholeOrAbsent();
 };
 
 void TestWeightsUpdatesView::identity()
@@ -202,6 +207,55 @@ void TestWeightsUpdatesView::rendersToImage()
         QVERIFY(!image.isNull());
         QVERIFY(image.save(dir.filePath(QStringLiteral("weights-%1.png").arg(depth))));
     }
+}
+
+void TestWeightsUpdatesView::valueTitleIsWholeOrAbsent_data()
+{
+    QTest::addColumn<bool>("presentation");
+    QTest::addColumn<int>("height");
+    QTest::addColumn<bool>("shown"); // whether the plot is tall enough for "‖ΔW‖/‖W‖"
+    QTest::newRow("normal, tall") << false << 500 << true;
+    QTest::newRow("presentation, tall") << true << 500 << true;
+    // About the ratio chart of a 1280 × 720 projector's Layers page in presentation mode.
+    QTest::newRow("presentation, short") << true << 190 << false;
+}
+
+void TestWeightsUpdatesView::valueTitleIsWholeOrAbsent()
+{
+    // Qt Charts elides a rotated axis title that is longer than the plot is tall ("‖ΔW‖/..."). The
+    // chart's own title names the value, so the axis keeps its title whole or drops it.
+    QFETCH(bool, presentation);
+    QFETCH(int, height);
+    QFETCH(bool, shown);
+    const auto snapshot = collapsingTanh(3);
+    auto history = std::make_shared<History>();
+    for (int n = 1; n <= 3; ++n)
+        for (int step = 10; step <= 20000; step += 10)
+            history->append("layer" + std::to_string(n) + ".update_ratio", step, 1e-3 * n);
+    WeightsUpdatesView view;
+    view.resize(440, height);
+    view.setPresentation(presentation);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showFrame(frameOf(snapshot, history));
+    auto *chart = view.ratioChart();
+    auto *axis = qobject_cast<QLogValueAxis *>(chart->valueAxis());
+    QVERIFY(axis);
+    const QString full = QStringLiteral("‖ΔW‖/‖W‖");
+    const auto cut = [&] {
+        QStringList texts;
+        for (QGraphicsItem *item : chart->scene()->items())
+            if (const auto *text = dynamic_cast<QGraphicsTextItem *>(item);
+                text && text->isVisible() && chart->isAncestorOf(text) && text->toPlainText().contains(u"..."))
+                texts << text->toPlainText();
+        return texts;
+    };
+    const auto settled = [&] {
+        const bool fits = QFontMetricsF(axis->titleFont()).horizontalAdvance(full) <= chart->plotArea().height() - 4.0;
+        return cut().isEmpty() && axis->titleText() == (fits ? full : QString());
+    };
+    QTRY_VERIFY2(settled(), qPrintable(axis->titleText() + u'|' + cut().join(u'|')));
+    QCOMPARE(axis->titleText() == full, shown);
 }
 
 QTEST_MAIN(TestWeightsUpdatesView)
