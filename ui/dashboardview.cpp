@@ -434,18 +434,30 @@ void setLogRange(QLogValueAxis *axis, const LogScale &scale)
 }
 } // namespace
 
-QString DashboardView::logAxisTitle(const LogScale &scale, const QString &title)
+QString DashboardView::logAxisShortNote(const LogScale &scale)
 {
     // A short second line (a vertical title has ~150 px); logAxisNote() has the full story.
-    QString note;
     if (scale.hasUnderflow())
-        note = tr("bottom: underflow");
-    else if (scale.hasBelowFloor())
-        note = tr("bottom: < %1").arg(formatNumber(scale.lower()));
+        return tr("bottom: underflow");
+    if (scale.hasBelowFloor())
+        return tr("bottom: < %1").arg(formatNumber(scale.lower()));
+    return {};
+}
+
+namespace {
+/// `title` (may be empty) and `note` as a second, smaller line, in the HTML of an axis title.
+QString titleAndSmallNote(const QString &title, const QString &note)
+{
     if (note.isEmpty())
-        return title;
+        return title.toHtmlEscaped();
     const QString small = QStringLiteral("<small>") + note.toHtmlEscaped() + QStringLiteral("</small>");
     return title.isEmpty() ? small : title.toHtmlEscaped() + QStringLiteral("<br>") + small;
+}
+} // namespace
+
+QString DashboardView::logAxisTitle(const LogScale &scale, const QString &title)
+{
+    return titleAndSmallNote(title, logAxisShortNote(scale));
 }
 
 void DashboardView::fitLogAxis(QLogValueAxis *axis, const LogScale &scale, const QString &title)
@@ -465,10 +477,16 @@ void DashboardView::fitLogAxisTitle(QLogValueAxis *axis, const LogScale &scale, 
                                     const QChart *chart, TextFit &fit)
 {
     // Qt lays a rotated title along the plot's height and elides it a little before the end.
+    // The note is measured in the title's font, a little larger than its own; the chart's title
+    // has the note in full (logAxisNote()).
     constexpr qreal kSlack = 4.0;
     const qreal height = chart->plotArea().height();
-    const QString shown = height > 1.0 ? fit({title, QString()}, axis->titleFont(), height - kSlack) : title;
-    const QString text = logAxisTitle(scale, shown);
+    QString shown = title, note = logAxisShortNote(scale);
+    if (height > 1.0) {
+        shown = fit({title, QString()}, axis->titleFont(), height - kSlack);
+        note = firstThatFits({note, QString()}, axis->titleFont(), height - kSlack);
+    }
+    const QString text = titleAndSmallNote(shown, note);
     if (axis->titleText() != text)
         axis->setTitleText(text);
 }

@@ -90,6 +90,8 @@ public:
     /// What the bottom edge of a log axis stands for, in full, or an empty string when only real
     /// values are drawn: "on the bottom edge (1e−12): values below it, and underflow (< 1.18e−38, e.g. 0)".
     static QString logAxisNote(const LogScale &scale);
+    /// The same in a few words ("bottom: underflow", "bottom: < 1e−12"), for narrow places.
+    static QString logAxisShortNote(const LogScale &scale);
     /// Plain `title` with plain `note` as a second, smaller line (HTML for QChart::setTitle, "<"
     /// escaped); `title` alone when the note is empty.
     static QString titleWithNote(const QString &title, const QString &note);
@@ -117,8 +119,8 @@ public:
     static void fitVerticalAxisTitle(QAbstractAxis *axis, const QChart *chart, const QStringList &titles, TextFit &fit);
     /// fitLogAxis() for the vertical log `axis` of `chart`, whose title names the value too:
     /// `title` only while it fits along the plot's height (where Qt elides a rotated title,
-    /// "‖ΔW‖/..." on a short chart in presentation mode), none otherwise; the note on the bottom
-    /// edge stays. `fit` remembers the answer. Sets only what changed.
+    /// "‖ΔW‖/..." on a short chart in presentation mode), none otherwise; the same for the note
+    /// on the bottom edge. `fit` remembers the answer. Sets the title only when it changes.
     static void fitLogAxis(QLogValueAxis *axis, const LogScale &scale, const QString &title, const QChart *chart,
                            TextFit &fit);
     /// Only the title part of that, for a chart whose plot changed size (the range stays).

@@ -64,7 +64,9 @@ LayerHistoryChart::LayerHistoryChart(const QStringList &titles, const QString &v
     // Lines decimated for another plot width would lose detail on a wider plot and carry points a
     // narrower one cannot show: fill them again (after the relayout has finished). The step ticks
     // are fitted again too; setStepRange() changes them at most once for a new width or font,
-    // so the relayout that follows settles.
+    // so the relayout that follows settles. So do the two titles fitted here: the value title
+    // depends on the plot's height and changes only its width, and whether "step" is shown
+    // depends on heights that do not change with it (DashboardView::fitBottomAxisTitle).
     connect(
         this, &QChart::plotAreaChanged, this,
         [this] {
@@ -199,11 +201,13 @@ void LayerHistoryChart::draw()
 
     if (m_reference) {
         m_referenceBuffer.clear();
-        m_referenceBuffer << QPointF(firstStep, m_referenceValue) << QPointF(lastStep, m_referenceValue);
+        // Across the whole axis, which may start before the first step (setStepRange).
+        m_referenceBuffer << QPointF(m_stepAxis->min(), m_referenceValue) << QPointF(lastStep, m_referenceValue);
         m_reference->replace(m_referenceBuffer);
     }
 
     m_scaleNote = anyPoint ? DashboardView::logAxisNote(scale) : tr("no data yet");
+    m_scaleShortNote = anyPoint ? DashboardView::logAxisShortNote(scale) : m_scaleNote;
     updateLegendAndTitle();
 }
 
@@ -219,8 +223,10 @@ void LayerHistoryChart::setStepRange(double first, double last)
     // "90000"). So the interval stays while its labels fit, and a finer one goes in only when
     // its labels would still fit with the plot narrower by half a label: otherwise the new plot
     // width would call for the old interval, and so on for ever.
-    // A history that starts a little after step 0 (‖ΔW‖/‖W‖ has no value before the first update)
-    // is shown from 0: its first labelled tick would otherwise often be its only one ("80000").
+    //
+    // A history that starts a little after step 0, before a sixth of its last step (‖ΔW‖/‖W‖ has
+    // no value before the first update), is shown from 0: its first labelled tick would
+    // otherwise often be its only one ("80000").
     if (first > 0.0 && first < (last - first) / kStepTicks)
         first = 0.0;
     const qreal plotWidth = std::max<qreal>(1.0, plotArea().width() > 1.0 ? plotArea().width() : size().width() * 0.8);
@@ -276,14 +282,15 @@ void LayerHistoryChart::updateLegendAndTitle()
         legend()->setVisible(anyMarker);
     // The title and its note in the longest forms that fit the chart's width.
     const qreal width = DashboardView::titleWidth(this);
-    QStringList noteForms;
-    for (const QString &reference : {m_reference ? m_reference->name() : QString(), m_referenceShortName}) {
-        QStringList notes{m_scaleNote};
-        if (m_reference && !roomForLegend && !reference.isEmpty())
-            notes << tr("dashed: %1").arg(reference);
-        notes.removeAll(QString());
-        noteForms << notes.join(QStringLiteral(" · "));
-    }
+    QStringList noteForms; // longest first
+    for (const QString &scaleNote : {m_scaleNote, m_scaleShortNote})
+        for (const QString &reference : {m_reference ? m_reference->name() : QString(), m_referenceShortName}) {
+            QStringList notes{scaleNote};
+            if (m_reference && !roomForLegend && !reference.isEmpty())
+                notes << tr("dashed: %1").arg(reference);
+            notes.removeAll(QString());
+            noteForms << notes.join(QStringLiteral(" · "));
+        }
     QFont noteFont = titleFont();
     noteFont.setPointSizeF(noteFont.pointSizeF() / 1.2); // <small>, as Qt's rich text draws it
     const QString title =

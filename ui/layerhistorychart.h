@@ -94,7 +94,8 @@ private:
     QLineSeries *m_reference = nullptr;
     double m_referenceValue = 0.0;
     QList<QPointF> m_referenceBuffer;
-    QString m_scaleNote; // the value axis's note, or "no data yet"
+    QString m_scaleNote;      // the value axis's note, or "no data yet"
+    QString m_scaleShortNote; // the same in a few words, for a narrow chart
 };
 
 } // namespace layerlens::ui

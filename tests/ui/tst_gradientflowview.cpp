@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QToolTip>
 #include <QValueAxis>
+#include <QTextDocumentFragment>
 #include <QtTest>
 
 #include <algorithm>
@@ -85,6 +86,7 @@ private slots:
     void stepLabelsShowOnANarrowHistory_data();
     void stepLabelsShowOnANarrowHistory();
     void stepTicksSettle();
+    void shortHistoryCutsNoWords();
 };
 
 void TestGradientFlowView::identity()
@@ -578,6 +580,41 @@ void TestGradientFlowView::stepTicksSettle()
         widest = std::max(widest, chart->plotArea().width());
     }
     QVERIFY2(narrowest < 190.0 && widest > 240.0, qPrintable(QStringLiteral("%1 %2").arg(narrowest).arg(widest)));
+}
+
+void TestGradientFlowView::shortHistoryCutsNoWords()
+{
+    // A short history chart in presentation mode whose norms underflowed to 0: its axis title
+    // and the note on the bottom edge ("bottom: underflow") are each whole or left out, never
+    // cut to "..." by Qt; the chart's title keeps the full note.
+    auto snapshot = collapsingTanh(3);
+    auto history = std::make_shared<History>();
+    for (int p = 0; p <= 100; ++p)
+        for (const auto &l : snapshot->layers)
+            history->append("layer" + std::to_string(l.index) + ".grad_norm", 100LL * p, p % 10 == 0 ? 0.0 : 1e-3);
+    GradientFlowView view;
+    view.resize(440, 190);
+    view.setPresentation(true);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showFrame(frameOf(snapshot, history));
+    QTest::qWait(50);
+    QChart *chart = view.historyChart();
+    auto *axis = qobject_cast<QLogValueAxis *>(chart->axes(Qt::Vertical).value(0));
+    QVERIFY(axis);
+    const auto cut = [&] {
+        QStringList texts;
+        for (QGraphicsItem *item : chart->scene()->items())
+            if (const auto *text = dynamic_cast<QGraphicsTextItem *>(item);
+                text && text->isVisible() && chart->isAncestorOf(text) && text->toPlainText().contains(u"..."))
+                texts << text->toPlainText();
+        return texts;
+    };
+    QTRY_VERIFY2(cut().isEmpty(), qPrintable(cut().join(u'|').replace(u'\n', u'~')));
+    QVERIFY2(chart->title().contains(QStringLiteral("underflow")), qPrintable(chart->title()));
+    const QString title = QTextDocumentFragment::fromHtml(axis->titleText()).toPlainText();
+    QVERIFY2(title.isEmpty() || title.startsWith(QStringLiteral("‖∂L/∂W‖")) || title == QStringLiteral("bottom: underflow"),
+             qPrintable(title));
 }
 
 QTEST_MAIN(TestGradientFlowView)

@@ -238,6 +238,7 @@ void TestWeightsUpdatesView::valueTitleIsWholeOrAbsent()
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.showFrame(frameOf(snapshot, history));
+    QTest::qWait(50); // the relayout that the frame's new labels bring
     auto *chart = view.ratioChart();
     auto *axis = qobject_cast<QLogValueAxis *>(chart->valueAxis());
     QVERIFY(axis);
