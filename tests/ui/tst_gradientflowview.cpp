@@ -536,15 +536,7 @@ void TestGradientFlowView::stepLabelsShowOnANarrowHistory()
     view.showFrame(frameOf(snapshot, history));
     QChart *chart = view.historyChart();
     static const QRegularExpression steps(QStringLiteral("^[0-9]+$"));
-    const auto stepLabels = [&] {
-        QStringList labels;
-        for (QGraphicsItem *item : chart->scene()->items())
-            if (const auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible() &&
-                                                                             chart->isAncestorOf(text))
-                if (const QString plain = text->toPlainText(); steps.match(plain).hasMatch())
-                    labels << plain;
-        return labels;
-    };
+    const auto stepLabels = [&] { return chartTexts(chart).filter(steps); };
     QTRY_VERIFY2(stepLabels().size() >= 2, qPrintable(stepLabels().join(u' ')));
     QVERIFY(chart->plotArea().width() < 260.0); // narrow indeed
     // None of them cut short ("400..."), which the filter above would not count.
@@ -602,14 +594,7 @@ void TestGradientFlowView::shortHistoryCutsNoWords()
     QChart *chart = view.historyChart();
     auto *axis = qobject_cast<QLogValueAxis *>(chart->axes(Qt::Vertical).value(0));
     QVERIFY(axis);
-    const auto cut = [&] {
-        QStringList texts;
-        for (QGraphicsItem *item : chart->scene()->items())
-            if (const auto *text = dynamic_cast<QGraphicsTextItem *>(item);
-                text && text->isVisible() && chart->isAncestorOf(text) && text->toPlainText().contains(u"..."))
-                texts << text->toPlainText();
-        return texts;
-    };
+    const auto cut = [&] { return chartTexts(chart).filter(QStringLiteral("...")); };
     QTRY_VERIFY2(cut().isEmpty(), qPrintable(cut().join(u'|').replace(u'\n', u'~')));
     QVERIFY2(chart->title().contains(QStringLiteral("underflow")), qPrintable(chart->title()));
     const QString title = QTextDocumentFragment::fromHtml(axis->titleText()).toPlainText();

@@ -9,8 +9,6 @@
 
 #include <QChart>
 #include <QFontMetricsF>
-#include <QGraphicsScene>
-#include <QGraphicsTextItem>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -243,14 +241,7 @@ void TestWeightsUpdatesView::valueTitleIsWholeOrAbsent()
     auto *axis = qobject_cast<QLogValueAxis *>(chart->valueAxis());
     QVERIFY(axis);
     const QString full = QStringLiteral("‖ΔW‖/‖W‖");
-    const auto cut = [&] {
-        QStringList texts;
-        for (QGraphicsItem *item : chart->scene()->items())
-            if (const auto *text = dynamic_cast<QGraphicsTextItem *>(item);
-                text && text->isVisible() && chart->isAncestorOf(text) && text->toPlainText().contains(u"..."))
-                texts << text->toPlainText();
-        return texts;
-    };
+    const auto cut = [&] { return chartTexts(chart).filter(QStringLiteral("...")); };
     const auto settled = [&] {
         const bool fits = QFontMetricsF(axis->titleFont()).horizontalAdvance(full) <= chart->plotArea().height() - 4.0;
         return cut().isEmpty() && axis->titleText() == (fits ? full : QString());

@@ -5,8 +5,12 @@
 #include "core/snapshot.h"
 #include "ui/frame.h"
 
+#include <QChart>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QList>
 #include <QPointF>
+#include <QStringList>
 
 #include <algorithm>
 #include <cmath>
@@ -156,6 +160,16 @@ inline bool keepsEveryColumn(const QList<QPointF> &line, const std::vector<layer
         return QPointF(static_cast<double>(p.step), std::max(p.value, floor));
     };
     return keptLo == lo && keptHi == hi && line.front() == point(all.front()) && line.back() == point(all.back());
+}
+
+/// What `chart` shows as text (its titles, labels and legend), plain, one entry per visible text item.
+inline QStringList chartTexts(const QChart *chart)
+{
+    QStringList texts;
+    for (QGraphicsItem *item : chart->scene()->items())
+        if (const auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible() && chart->isAncestorOf(text))
+            texts << text->toPlainText();
+    return texts;
 }
 
 } // namespace viewtestdata
